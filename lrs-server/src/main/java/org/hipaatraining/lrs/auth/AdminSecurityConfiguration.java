@@ -1,0 +1,41 @@
+package org.hipaatraining.lrs.auth;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Everything that is not xAPI: the admin pages (form sign-in, session) and the admin API (HTTP Basic for scripts, or
+ * the page session). Admins may change things; auditors may read and export. Sign-in is by admin user, never by an
+ * xAPI client credential.
+ */
+@Configuration(proxyBeanMethods = false)
+class AdminSecurityConfiguration {
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain adminSecurity(HttpSecurity http, AdminUserService users, PasswordEncoder passwords) throws Exception {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(passwords);
+        http.authenticationProvider(provider)
+                // Scripts authenticate each call with Basic; a forged cross-site request cannot add that header.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+                .httpBasic(Customizer.withDefaults())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/admin", false).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?signedOut").permitAll())
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/api/admin/clients/**", "/api/admin/users/**").hasRole(AdminRole.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(AdminRole.ADMIN.name(), AdminRole.AUDITOR.name())
+                        .requestMatchers(HttpMethod.HEAD, "/api/**").hasAnyRole(AdminRole.ADMIN.name(), AdminRole.AUDITOR.name())
+                        .requestMatchers("/api/**").hasRole(AdminRole.ADMIN.name())
+                        .requestMatchers("/admin/**").hasAnyRole(AdminRole.ADMIN.name(), AdminRole.AUDITOR.name())
+                        .anyRequest().permitAll());
+        return http.build();
+    }
+}

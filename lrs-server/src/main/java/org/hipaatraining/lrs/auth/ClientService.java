@@ -1,0 +1,160 @@
+package org.hipaatraining.lrs.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.hipaatraining.lrs.system.ServerSettings;
+import org.hipaatraining.lrs.xapi.json.XapiJson;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Creates, lists, revokes and authenticates xAPI client credentials.
+ * <p>
+ * Secrets are hashed with a deliberately slow password hash, which would cost every xAPI request tens of milliseconds.
+ * So a successful check is remembered per instance as the SHA-256 of the secret next to the stored hash it matched;
+ * a later request with the same secret skips the slow hash while the stored hash is unchanged. Stored clients are
+ * re-read at most {@link #CLIENT_TTL} apart, which bounds how long a revoked credential keeps working on an instance.
+ */
+@Service
+public class ClientService {
+
+    static final Duration CLIENT_TTL = Duration.ofSeconds(5);
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ClientStore store;
+    private final PasswordEncoder passwords;
+    private final ServerSettings server;
+    private final Clock clock;
+    private final Map<String, CachedClient> cache = new ConcurrentHashMap<>();
+
+    ClientService(ClientStore store, PasswordEncoder passwords, ServerSettings server, Clock clock) {
+        this.store = store;
+        this.passwords = passwords;
+        this.server = server;
+        this.clock = clock;
+    }
+
+    /** A new credential: the only time its secret is shown. */
+    public record IssuedCredential(String key, String secret, ClientView client) {
+    }
+
+    /** A credential as admins see it: never the secret. */
+    public record ClientView(String key, String name, List<String> scopes, Instant createdAt, Instant revokedAt) {
+    }
+
+    public IssuedCredential create(String name, Set<Scope> scopes) {
+        String key = randomToken(12);
+        String secret = randomToken(24);
+        StoredClient client = save(key, secret, name, scopes);
+        return new IssuedCredential(key, secret, view(client));
+    }
+
+    /** Creates the client, or updates its secret, name and scopes (used for the start-up bootstrap client). */
+    public ClientView createOrUpdate(String key, String secret, String name, Set<Scope> scopes) {
+        Optional<StoredClient> existing = store.find(key);
+        if (existing.isPresent() && !existing.get().revoked() && passwords.matches(secret, existing.get().secretHash())
+                && existing.get().scopes().equals(scopes) && existing.get().name().equals(name)) {
+            return view(existing.get());
+        }
+        return view(save(key, secret, name, scopes));
+    }
+
+    private StoredClient save(String key, String secret, String name, Set<Scope> scopes) {
+        if (key.isBlank() || key.contains(":")) {
+            throw new IllegalArgumentException("client key must be non-empty and contain no ':'");
+        }
+        if (secret.length() < 8) {
+            throw new IllegalArgumentException("client secret must be at least 8 characters");
+        }
+        StoredClient client = new StoredClient(key, name, passwords.encode(secret), EnumSet.copyOf(scopes),
+                authority(key, name), clock.instant(), null);
+        store.save(client);
+        cache.remove(key);
+        return client;
+    }
+
+    public List<ClientView> list() {
+        return store.all().stream().map(ClientService::view).toList();
+    }
+
+    public boolean revoke(String key) {
+        cache.remove(key);
+        return store.revoke(key, clock.instant());
+    }
+
+    /** The client for a key and secret, if they match a credential that is not revoked. */
+    public Optional<XapiClient> authenticate(String key, String secret) {
+        CachedClient cached = cache.get(key);
+        Instant now = clock.instant();
+        StoredClient stored;
+        if (cached != null && cached.readAt().plus(CLIENT_TTL).isAfter(now)) {
+            stored = cached.client();
+        } else {
+            Optional<StoredClient> found = store.find(key);
+            if (found.isEmpty()) {
+                cache.remove(key);
+                return Optional.empty();
+            }
+            stored = found.get();
+            cached = new CachedClient(stored, now, cached != null && cached.client().secretHash().equals(stored.secretHash())
+                    ? cached.verifiedSecretDigest() : null);
+            cache.put(key, cached);
+        }
+        if (stored.revoked()) {
+            return Optional.empty();
+        }
+        byte[] digest = sha256(secret);
+        if (cached.verifiedSecretDigest() != null && MessageDigest.isEqual(cached.verifiedSecretDigest(), digest)) {
+            return Optional.of(stored.toClient());
+        }
+        if (!passwords.matches(secret, stored.secretHash())) {
+            return Optional.empty();
+        }
+        cache.put(key, new CachedClient(stored, cached.readAt(), digest));
+        return Optional.of(stored.toClient());
+    }
+
+    private ObjectNode authority(String key, String name) {
+        ObjectNode authority = XapiJson.MAPPER.createObjectNode();
+        authority.put("objectType", "Agent");
+        authority.put("name", name);
+        authority.putObject("account").put("homePage", server.base() + "/xapi/clients").put("name", key);
+        return authority;
+    }
+
+    private static ClientView view(StoredClient c) {
+        return new ClientView(c.key(), c.name(), c.scopes().stream().map(Scope::value).toList(), c.createdAt(), c.revokedAt());
+    }
+
+    static String randomToken(int bytes) {
+        byte[] random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    }
+
+    private static byte[] sha256(String secret) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record CachedClient(StoredClient client, Instant readAt, byte[] verifiedSecretDigest) {
+    }
+}

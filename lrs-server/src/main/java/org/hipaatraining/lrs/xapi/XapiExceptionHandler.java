@@ -1,0 +1,65 @@
+package org.hipaatraining.lrs.xapi;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Turns every failure on an xAPI resource into a status and a JSON message; bad input never becomes a 500. */
+@RestControllerAdvice(basePackages = "org.hipaatraining.lrs.xapi")
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class XapiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(XapiExceptionHandler.class);
+
+    @ExceptionHandler(XapiException.class)
+    ResponseEntity<byte[]> xapi(XapiException e) {
+        return error(e.status(), e.getMessage());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<byte[]> method(HttpRequestMethodNotSupportedException e) {
+        return error(HttpStatus.METHOD_NOT_ALLOWED, e.getMethod() + " is not supported on this resource");
+    }
+
+    @ExceptionHandler(HttpMediaTypeException.class)
+    ResponseEntity<byte[]> mediaType(HttpMediaTypeException e) {
+        return error(HttpStatus.BAD_REQUEST, "Content-Type: " + e.getMessage());
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<byte[]> tooLarge(MaxUploadSizeExceededException e) {
+        return error(HttpStatus.CONTENT_TOO_LARGE, "the request body is too large");
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<byte[]> notFound(NoResourceFoundException e) {
+        return error(HttpStatus.NOT_FOUND, "no such xAPI resource: /" + e.getResourcePath());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<byte[]> denied(AccessDeniedException e) {
+        return error(HttpStatus.FORBIDDEN, e.getMessage());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<byte[]> unexpected(Exception e, HttpServletRequest request) {
+        log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, "the LRS failed to process this request; it has been logged");
+    }
+
+    static ResponseEntity<byte[]> error(HttpStatus status, String message) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(XapiErrorWriter.body(status, message));
+    }
+}

@@ -1,0 +1,112 @@
+package org.hipaatraining.lrs.xapi.statements;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeMap;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Decides whether two statements with the same id are "the same statement" (xAPI Data, Statement Comparison
+ * Requirements): properties the LRS sets, key order, the case of UUIDs, equivalent timestamps and default objectTypes
+ * are ignored, and a single context activity equals a list of one. The result is a
+ * digest stored with the statement, so a re-sent statement is checked without re-reading the original.
+ */
+final class StatementComparison {
+
+    private static final Set<String> LRS_SET = Set.of("id", "stored", "authority", "version");
+    private static final Set<String> UUID_KEYS = Set.of("id", "registration");
+
+    private StatementComparison() {
+    }
+
+    static String digest(JsonNode statement) {
+        StringBuilder out = new StringBuilder(512);
+        TreeMap<String, JsonNode> top = new TreeMap<>();
+        statement.properties().forEach(e -> {
+            if (!LRS_SET.contains(e.getKey())) {
+                top.put(e.getKey(), e.getValue());
+            }
+        });
+        out.append('{');
+        top.forEach((key, value) -> {
+            out.append('"').append(key).append("\":");
+            canonical(key, value, out);
+            out.append(',');
+        });
+        out.append('}');
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha.digest(out.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void canonical(String key, JsonNode node, StringBuilder out) {
+        if (node.isObject()) {
+            TreeMap<String, JsonNode> sorted = new TreeMap<>();
+            node.properties().forEach(e -> sorted.put(e.getKey(), e.getValue()));
+            if (("actor".equals(key) || "object".equals(key)) && !sorted.containsKey("objectType")) {
+                sorted.put("objectType", null);
+            }
+            out.append('{');
+            sorted.forEach((k, v) -> {
+                out.append('"').append(escape(k)).append("\":");
+                if (v == null) {
+                    out.append('"').append("actor".equals(key) ? "Agent" : "Activity").append('"');
+                } else if ("contextActivities".equals(key) && !v.isArray()) {
+                    // a single context activity means the same as a list of one (the LRS stores it as a list)
+                    out.append('[');
+                    canonical(k, v, out);
+                    out.append(",]");
+                } else {
+                    canonical(k, v, out);
+                }
+                out.append(',');
+            });
+            out.append('}');
+        } else if (node.isArray()) {
+            out.append('[');
+            node.forEach(item -> {
+                canonical(key, item, out);
+                out.append(',');
+            });
+            out.append(']');
+        } else if (node.isNumber()) {
+            BigDecimal n = node.decimalValue();
+            out.append(n.signum() == 0 ? "0" : n.stripTrailingZeros().toPlainString());
+        } else if (node.isString()) {
+            String s = node.stringValue();
+            if (UUID_KEYS.contains(key)) {
+                s = s.toLowerCase(Locale.ROOT);
+            } else if ("timestamp".equals(key)) {
+                s = normaliseTimestamp(s);
+            }
+            out.append('"').append(escape(s)).append('"');
+        } else {
+            out.append(node.toString());
+        }
+    }
+
+    private static String normaliseTimestamp(String timestamp) {
+        try {
+            return OffsetDateTime.parse(timestamp).withOffsetSameInstant(ZoneOffset.UTC)
+                    .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        } catch (RuntimeException e) {
+            return timestamp;
+        }
+    }
+
+    private static String escape(String s) {
+        return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+}

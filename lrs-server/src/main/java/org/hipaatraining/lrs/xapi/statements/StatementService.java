@@ -1,0 +1,311 @@
+package org.hipaatraining.lrs.xapi.statements;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import com.mongodb.MongoBulkWriteException;
+import org.bson.Document;
+import org.hipaatraining.lrs.auth.XapiClient;
+import org.hipaatraining.lrs.xapi.XapiException;
+import org.hipaatraining.lrs.xapi.XapiVersion;
+import org.hipaatraining.lrs.xapi.activities.ActivityStore;
+import org.hipaatraining.lrs.xapi.json.XapiJson;
+import org.hipaatraining.lrs.xapi.validation.StatementValidator;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Stores statements: validate, normalise, check ids against what is stored, then write the whole batch or nothing.
+ * Reads and writes go through {@link StatementStore}; nothing about a batch is kept in memory after the request.
+ */
+@Service
+public class StatementService {
+
+    private final StatementStore store;
+    private final ActivityStore activities;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    StatementService(StatementStore store, ActivityStore activities, ApplicationEventPublisher events, Clock clock) {
+        this.store = store;
+        this.activities = activities;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores a batch (a single statement is a batch of one) and returns the ids in request order. Statements whose id
+     * is already stored with the same content are accepted without change; a different content is a 409 for the batch.
+     */
+    public List<String> store(List<JsonNode> batch, Map<String, AttachmentPart> parts, XapiClient client,
+                              XapiVersion version, boolean single) {
+        StatementValidator validator = new StatementValidator(version);
+        List<ObjectNode> statements = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            String path = single ? "statement" : "statements[" + i + "]";
+            validator.validate(batch.get(i), path);
+            ObjectNode statement = (ObjectNode) batch.get(i);
+            checkAttachments(statement, parts, path);
+            statements.add(statement);
+        }
+        checkEveryPartIsUsed(statements, parts);
+        checkLaunchRestriction(statements, client);
+
+        Map<String, ObjectNode> byId = new LinkedHashMap<>();
+        Map<String, String> digests = new HashMap<>();
+        for (int i = 0; i < statements.size(); i++) {
+            ObjectNode statement = statements.get(i);
+            normalise(statement, version);
+            String id = statement.has("id") ? statement.get("id").asString().toLowerCase(Locale.ROOT) : UUID.randomUUID().toString();
+            statement.put("id", id);
+            if (byId.put(id, statement) != null) {
+                throw XapiException.badRequest((single ? "statement" : "statements[" + i + "]") + ".id: '" + id
+                        + "' appears more than once in this batch");
+            }
+            digests.put(id, StatementComparison.digest(statement));
+        }
+
+        Map<String, Document> existing = store.findSummaries(byId.keySet());
+        for (Map.Entry<String, Document> e : existing.entrySet()) {
+            if (!e.getValue().getString("digest").equals(digests.get(e.getKey()))) {
+                throw XapiException.conflict("statement " + e.getKey()
+                        + " is already stored with different content; statements are immutable");
+            }
+        }
+        List<ObjectNode> fresh = byId.values().stream().filter(s -> !existing.containsKey(s.get("id").asString())).toList();
+        if (!fresh.isEmpty()) {
+            insert(fresh, digests, client, version);
+            store.saveAttachments(usedParts(fresh, parts));
+        }
+        return new ArrayList<>(byId.keySet());
+    }
+
+    private void insert(List<ObjectNode> fresh, Map<String, String> digests, XapiClient client, XapiVersion version) {
+        Map<String, Document> references = referencedStatements(fresh);
+        Set<String> voidTargets = new LinkedHashSet<>();
+        Instant stored = clock.instant();
+        String storedText = Timestamps.format(stored);
+        List<Document> documents = new ArrayList<>(fresh.size());
+        Map<String, JsonNode> definitions = new LinkedHashMap<>();
+        for (ObjectNode statement : fresh) {
+            String id = statement.get("id").asString();
+            String voidTarget = voidTarget(statement, references);
+            if (voidTarget != null) {
+                voidTargets.add(voidTarget);
+            }
+            statement.put("stored", storedText);
+            if (!statement.has("timestamp")) {
+                statement.put("timestamp", storedText);
+            }
+            statement.set("authority", client.authority());
+            if (!statement.has("version")) {
+                statement.put("version", version.isV2() ? "2.0.0" : "1.0.0");
+            }
+            StatementFacets facets = StatementFacets.of(statement);
+            Document target = refTarget(statement) == null ? null : references.get(refTarget(statement));
+            @SuppressWarnings("unchecked")
+            List<Document> targetChain = target == null ? List.of() : (List<Document>) target.get(StatementFacets.FIELD);
+            Document document = new Document("_id", id)
+                    .append("json", XapiJson.write(statement))
+                    .append("stored", Date.from(stored))
+                    .append(StatementFacets.FIELD, StatementFacets.chain(facets, targetChain))
+                    .append("authority", client.authorityKey())
+                    .append("voided", false)
+                    .append("digest", digests.get(id));
+            if (voidTarget != null) {
+                document.append("voidTarget", voidTarget);
+            }
+            List<String> hashes = attachmentHashes(statement);
+            if (!hashes.isEmpty()) {
+                document.append("attachments", hashes);
+            }
+            documents.add(document);
+            if (client.mayDefine()) {
+                collectDefinitions(statement, definitions);
+            }
+        }
+        try {
+            store.insertAll(documents);
+        } catch (MongoBulkWriteException e) {
+            throw XapiException.conflict("a statement in this batch was stored by another request at the same moment; "
+                    + "nothing from this batch was stored, send it again");
+        }
+        store.markVoided(voidTargets);
+        activities.merge(definitions);
+        events.publishEvent(new StatementsStored(fresh.stream().map(s -> (JsonNode) s).toList(), client));
+    }
+
+    // ---- voiding and statement references
+
+    /** Stored or same-batch statements that the batch's StatementRef objects point at. */
+    private Map<String, Document> referencedStatements(List<ObjectNode> fresh) {
+        Set<String> targets = new HashSet<>();
+        for (ObjectNode statement : fresh) {
+            String target = refTarget(statement);
+            if (target != null) {
+                targets.add(target);
+            }
+        }
+        Map<String, Document> found = store.findSummaries(targets);
+        for (ObjectNode statement : fresh) {
+            String id = statement.get("id").asString();
+            if (targets.contains(id) && !found.containsKey(id)) {
+                Document summary = new Document("_id", id)
+                        .append(StatementFacets.FIELD, List.of(StatementFacets.of(statement).toDocument()));
+                if (isVoiding(statement)) {
+                    summary.append("voidTarget", refTarget(statement));
+                }
+                found.put(id, summary);
+            }
+        }
+        return found;
+    }
+
+    /** The id a voiding statement voids, refusing to void a voiding statement. */
+    private static String voidTarget(ObjectNode statement, Map<String, Document> references) {
+        if (!isVoiding(statement)) {
+            return null;
+        }
+        String target = refTarget(statement);
+        Document targetSummary = references.get(target);
+        if (targetSummary != null && targetSummary.getString("voidTarget") != null) {
+            throw XapiException.badRequest("statement " + statement.get("id").asString() + ": it voids " + target
+                    + ", which is itself a voiding statement; voiding statements cannot be voided");
+        }
+        return target;
+    }
+
+    private static boolean isVoiding(JsonNode statement) {
+        return StatementValidator.VOIDED_VERB.equals(statement.path("verb").path("id").asString());
+    }
+
+    private static String refTarget(JsonNode statement) {
+        JsonNode object = statement.path("object");
+        return "StatementRef".equals(object.path("objectType").asString())
+                ? object.path("id").asString().toLowerCase(Locale.ROOT) : null;
+    }
+
+    // ---- normalisation
+
+    /** What the LRS changes in a statement it stores (and nothing else, to keep statements immutable). */
+    private static void normalise(ObjectNode statement, XapiVersion version) {
+        contextActivitiesAsArrays(statement);
+        if ("SubStatement".equals(statement.path("object").path("objectType").asString())) {
+            contextActivitiesAsArrays((ObjectNode) statement.get("object"));
+        }
+        if (version.isV2() && statement.has("timestamp")) {
+            statement.put("timestamp", Timestamps.toUtc(statement.get("timestamp").asString()));
+        }
+        statement.remove("stored");
+    }
+
+    private static void contextActivitiesAsArrays(ObjectNode statement) {
+        JsonNode contextActivities = statement.path("context").path("contextActivities");
+        if (!contextActivities.isObject()) {
+            return;
+        }
+        ObjectNode map = (ObjectNode) contextActivities;
+        for (String key : List.copyOf(map.propertyNames())) {
+            JsonNode value = map.get(key);
+            if (!value.isArray()) {
+                ArrayNode list = XapiJson.MAPPER.createArrayNode();
+                list.add(value);
+                map.set(key, list);
+            }
+        }
+    }
+
+    private static void collectDefinitions(JsonNode statement, Map<String, JsonNode> definitions) {
+        JsonNode object = statement.path("object");
+        if ("Activity".equals(object.path("objectType").asString("Activity")) && object.has("definition")) {
+            definitions.put(object.get("id").asString(), object.get("definition"));
+        }
+        for (JsonNode list : statement.path("context").path("contextActivities")) {
+            for (JsonNode activity : list) {
+                if (activity.has("definition")) {
+                    definitions.put(activity.get("id").asString(), activity.get("definition"));
+                }
+            }
+        }
+        if ("SubStatement".equals(object.path("objectType").asString())) {
+            collectDefinitions(object, definitions);
+        }
+    }
+
+    // ---- attachments
+
+    /** Every attachment without a fileUrl needs its data in the request; signatures are verified here. */
+    private static void checkAttachments(ObjectNode statement, Map<String, AttachmentPart> parts, String path) {
+        JsonNode attachments = statement.path("attachments");
+        for (int i = 0; i < attachments.size(); i++) {
+            JsonNode attachment = attachments.get(i);
+            String sha2 = attachment.get("sha2").asString();
+            AttachmentPart part = parts.get(sha2);
+            String attachmentPath = path + ".attachments[" + i + "]";
+            if (part == null && (SignedStatements.isSignature(attachment) || !attachment.has("fileUrl"))) {
+                throw XapiException.badRequest(attachmentPath + ": no multipart part with X-Experience-API-Hash " + sha2
+                        + " (an attachment without fileUrl must be sent as a part of a multipart/mixed request)");
+            }
+            if (SignedStatements.isSignature(attachment)) {
+                SignedStatements.verify(statement, attachment, part.content(), attachmentPath);
+            }
+        }
+    }
+
+    private static void checkEveryPartIsUsed(List<ObjectNode> statements, Map<String, AttachmentPart> parts) {
+        Set<String> declared = new HashSet<>();
+        statements.forEach(s -> declared.addAll(attachmentHashes(s)));
+        for (String sha2 : parts.keySet()) {
+            if (!declared.contains(sha2)) {
+                throw XapiException.badRequest("multipart body: the part with X-Experience-API-Hash " + sha2
+                        + " matches no attachment's sha2 in the statements");
+            }
+        }
+    }
+
+    private static Map<String, AttachmentPart> usedParts(List<ObjectNode> statements, Map<String, AttachmentPart> parts) {
+        Map<String, AttachmentPart> used = new HashMap<>();
+        statements.forEach(s -> attachmentHashes(s).forEach(h -> {
+            if (parts.containsKey(h)) {
+                used.put(h, parts.get(h));
+            }
+        }));
+        return used;
+    }
+
+    static List<String> attachmentHashes(JsonNode statement) {
+        List<String> hashes = new ArrayList<>();
+        statement.path("attachments").forEach(a -> hashes.add(a.path("sha2").asString()));
+        return hashes;
+    }
+
+    /** A launch token may write only statements about its own actor and registration. */
+    private static void checkLaunchRestriction(List<ObjectNode> statements, XapiClient client) {
+        XapiClient.LaunchRestriction restriction = client.restriction();
+        if (restriction == null) {
+            return;
+        }
+        for (ObjectNode statement : statements) {
+            String actorKey = org.hipaatraining.lrs.xapi.agents.AgentKey.of(statement.path("actor"));
+            String registration = statement.path("context").path("registration").asString("");
+            if (!restriction.actorKey().equals(actorKey) || !restriction.registration().equalsIgnoreCase(registration)) {
+                throw XapiException.forbidden("this launch token may only write statements for its own actor and "
+                        + "registration " + restriction.registration());
+            }
+        }
+    }
+}

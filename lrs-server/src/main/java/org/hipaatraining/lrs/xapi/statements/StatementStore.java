@@ -1,0 +1,132 @@
+package org.hipaatraining.lrs.xapi.statements;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.Binary;
+import org.hipaatraining.lrs.store.DeclaresIndexes;
+import org.hipaatraining.lrs.store.IndexDeclaration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code statements} and {@code attachments} collections.
+ * <p>
+ * A statement is stored as the JSON text the LRS will return ({@code json}), so extension keys with '.' or '$'
+ * survive and {@code format=exact} is byte-for-byte what was stored, beside the derived, indexed fields queries use:
+ * {@code stored}, {@code facets} (see {@link StatementFacets}), {@code authority}, {@code voided}. Every query this class
+ * issues is an equality on {@code _id} or matches a declared index (checked by StatementIndexCoverageTest).
+ */
+@Repository
+public class StatementStore implements DeclaresIndexes {
+
+    static final String STATEMENTS = "statements";
+    static final String ATTACHMENTS = "attachments";
+
+    private final MongoTemplate mongo;
+
+    StatementStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public List<IndexDeclaration> indexes() {
+        List<IndexDeclaration> indexes = new ArrayList<>();
+        indexes.add(IndexDeclaration.of(STATEMENTS, sortedBy(new Document())));
+        for (String facet : List.of("agents", "relatedAgents", "verb", "activity", "relatedActivities", "registration")) {
+            indexes.add(IndexDeclaration.of(STATEMENTS, sortedBy(new Document(StatementFacets.FIELD + "." + facet, 1))));
+        }
+        indexes.add(IndexDeclaration.of(STATEMENTS, sortedBy(new Document("authority", 1))));
+        return indexes;
+    }
+
+    private static Document sortedBy(Document prefix) {
+        return prefix.append("stored", -1).append("_id", -1);
+    }
+
+    private MongoCollection<Document> statements() {
+        return mongo.getCollection(STATEMENTS);
+    }
+
+    private MongoCollection<Document> attachments() {
+        return mongo.getCollection(ATTACHMENTS);
+    }
+
+    /** Inserts new statements in order; on a duplicate id the ones already inserted are removed again. */
+    void insertAll(List<Document> documents) {
+        try {
+            statements().insertMany(documents, new InsertManyOptions().ordered(true));
+        } catch (MongoBulkWriteException e) {
+            // Another request stored one of these ids between our check and our insert: undo ours, report the conflict.
+            int failedAt = e.getWriteErrors().isEmpty() ? documents.size() : e.getWriteErrors().get(0).getIndex();
+            List<Object> inserted = documents.subList(0, failedAt).stream().map(d -> d.get("_id")).toList();
+            if (!inserted.isEmpty()) {
+                statements().deleteMany(Filters.in("_id", inserted));
+            }
+            throw e;
+        }
+    }
+
+    /** The comparison digest, void target and facets of each stored statement among {@code ids}. */
+    Map<String, Document> findSummaries(Collection<String> ids) {
+        Map<String, Document> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        Bson filter = ids.size() == 1 ? Filters.eq("_id", ids.iterator().next()) : Filters.in("_id", ids);
+        statements().find(filter)
+                .projection(Projections.include("digest", "voidTarget", StatementFacets.FIELD))
+                .forEach(d -> found.put(d.getString("_id"), d));
+        return found;
+    }
+
+    Document findById(String id) {
+        return statements().find(Filters.eq("_id", id)).first();
+    }
+
+    void markVoided(Collection<String> targetIds) {
+        if (!targetIds.isEmpty()) {
+            statements().updateMany(Filters.in("_id", targetIds), Updates.set("voided", true));
+        }
+    }
+
+    List<Document> query(Document filter, Document sort, int limit) {
+        List<Document> page = new ArrayList<>(Math.min(limit, 1024));
+        statements().find(filter).sort(sort).limit(limit)
+                .projection(Projections.include("json", "stored", "attachments"))
+                .into(page);
+        return page;
+    }
+
+    // ---- attachments, content-addressed by SHA-2
+
+    void saveAttachments(Map<String, AttachmentPart> parts) {
+        for (AttachmentPart part : parts.values()) {
+            attachments().replaceOne(Filters.eq("_id", part.sha2()),
+                    new Document("_id", part.sha2()).append("contentType", part.contentType())
+                            .append("length", part.content().length).append("content", new Binary(part.content())),
+                    new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        }
+    }
+
+    Map<String, AttachmentPart> findAttachments(Collection<String> sha2s) {
+        Map<String, AttachmentPart> found = new HashMap<>();
+        if (sha2s.isEmpty()) {
+            return found;
+        }
+        attachments().find(Filters.in("_id", sha2s)).forEach(d -> found.put(d.getString("_id"),
+                new AttachmentPart(d.getString("_id"), d.getString("contentType"), d.get("content", Binary.class).getData())));
+        return found;
+    }
+}
