@@ -56,14 +56,14 @@ class XapiRequestFilter extends OncePerRequestFilter {
         Optional<XapiVersion> version = XapiVersion.fromHeader(request.getHeader(XapiVersion.HEADER));
         boolean about = path.equals("/xapi/about");
         if (version.isEmpty() && !about) {
-            response.setHeader(XapiVersion.HEADER, XapiVersion.V2_0_0.header());
+            response.setHeader(XapiVersion.HEADER, settings.defaultXapiVersion().header());
             String given = request.getHeader(XapiVersion.HEADER);
             errors.write(response, HttpStatus.BAD_REQUEST, given == null
                     ? "X-Experience-API-Version: header required (1.0.3 or 2.0.0)"
                     : "X-Experience-API-Version: '" + given + "' is not supported; use 1.0.3 or 2.0.0");
             return;
         }
-        XapiVersion v = version.orElse(XapiVersion.V2_0_0);
+        XapiVersion v = version.orElse(settings.defaultXapiVersion());
         request.setAttribute(XapiRequest.VERSION_ATTRIBUTE, v);
         response.setHeader(XapiVersion.HEADER, v.header());
 

@@ -3,7 +3,6 @@ package org.hipaatraining.lrs.xapi.activities;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,13 +56,13 @@ public class ActivityStore implements DeclaresIndexes {
     }
 
     /** Merges each activity's definition into its canonical one; writes only those that changed. */
-    public void merge(Map<String, JsonNode> incoming) {
+    public void merge(Map<String, ? extends JsonNode> incoming) {
         if (incoming.isEmpty()) {
             return;
         }
         Map<String, ObjectNode> current = definitions(incoming.keySet());
         List<ReplaceOneModel<Document>> writes = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> entry : new LinkedHashMap<>(incoming).entrySet()) {
+        for (Map.Entry<String, ? extends JsonNode> entry : incoming.entrySet()) {
             ObjectNode existing = current.get(entry.getKey());
             ObjectNode merged = existing == null ? XapiJson.MAPPER.createObjectNode() : existing.deepCopy();
             mergeInto(merged, entry.getValue());
@@ -78,7 +77,7 @@ public class ActivityStore implements DeclaresIndexes {
         }
     }
 
-    static void mergeInto(ObjectNode target, JsonNode definition) {
+    public static void mergeInto(ObjectNode target, JsonNode definition) {
         definition.properties().forEach(e -> {
             JsonNode value = e.getValue();
             JsonNode old = target.get(e.getKey());

@@ -48,7 +48,7 @@ class ActivityProfileController {
     ResponseEntity<byte[]> put(@RequestParam MultiValueMap<String, String> params, HttpServletRequest request) {
         XapiRequest.allowOnly(params, SINGLE);
         documents.put(requireId(key(params)), RequestBodies.read(request), DocumentRequests.contentType(request),
-                DocumentRequests.preconditions(request), true);
+                DocumentRequests.preconditions(request), DocumentRequests.profilePut(request));
         return DocumentRequests.noContent();
     }
 

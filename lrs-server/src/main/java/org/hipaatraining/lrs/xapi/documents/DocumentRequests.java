@@ -94,6 +94,12 @@ final class DocumentRequests {
                 request.getHeader(HttpHeaders.IF_NONE_MATCH));
     }
 
+    /** How a PUT without preconditions is treated on the profile resources in the request's version. */
+    static DocumentService.BlindPut profilePut(HttpServletRequest request) {
+        return XapiRequest.version(request).isV2() ? DocumentService.BlindPut.CONFLICT_IF_EXISTS
+                : DocumentService.BlindPut.REQUIRE_PRECONDITION;
+    }
+
     static String contentType(HttpServletRequest request) {
         String contentType = request.getContentType();
         if (contentType == null) {

@@ -46,15 +46,25 @@ class DocumentService {
         return store.list(scope, since);
     }
 
-    /**
-     * Stores a document in place of any existing one.
-     *
-     * @param blindOverwriteIsConflict whether a PUT with neither If-Match nor If-None-Match may replace an existing document
-     */
-    void put(DocumentKey key, byte[] content, String contentType, Preconditions conditions, boolean blindOverwriteIsConflict) {
+    /** What a PUT with neither If-Match nor If-None-Match may do; the resources and versions differ. */
+    enum BlindPut {
+        /** Replace or create (the State Resource in xAPI 1.0.3). */
+        OVERWRITE,
+        /** Create, but 409 on an existing document (xAPI 2.0). */
+        CONFLICT_IF_EXISTS,
+        /** 409 on an existing document, 400 otherwise: the profile resources in 1.0.3 require a precondition. */
+        REQUIRE_PRECONDITION
+    }
+
+    /** Stores a document in place of any existing one, subject to the request's preconditions. */
+    void put(DocumentKey key, byte[] content, String contentType, Preconditions conditions, BlindPut blindPut) {
         checkJson(content, contentType);
         Optional<StoredDocument> existing = store.find(key);
         checkPreconditions(existing, conditions);
+        if (conditions.none() && existing.isEmpty() && blindPut == BlindPut.REQUIRE_PRECONDITION) {
+            throw XapiException.badRequest("If-Match or If-None-Match: required to PUT a profile document "
+                    + "(If-None-Match: * to create it, If-Match with its ETag to replace it)");
+        }
         Instant now = clock.instant();
         if (existing.isEmpty()) {
             if (!store.insert(key, content, contentType, now)) {
@@ -62,7 +72,7 @@ class DocumentService {
             }
             return;
         }
-        if (conditions.none() && blindOverwriteIsConflict) {
+        if (conditions.none() && blindPut != BlindPut.OVERWRITE) {
             throw XapiException.conflict("the document already exists: send If-Match with its ETag to replace it, "
                     + "or If-None-Match: * to create it only if absent");
         }

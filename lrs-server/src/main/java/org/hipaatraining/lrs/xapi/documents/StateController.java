@@ -53,7 +53,8 @@ class StateController {
         XapiRequest.allowOnly(params, SINGLE);
         DocumentKey key = requireId(key(params, request, client));
         documents.put(key, RequestBodies.read(request), DocumentRequests.contentType(request),
-                DocumentRequests.preconditions(request), XapiRequest.version(request).isV2());
+                DocumentRequests.preconditions(request), XapiRequest.version(request).isV2()
+                        ? DocumentService.BlindPut.CONFLICT_IF_EXISTS : DocumentService.BlindPut.OVERWRITE);
         return DocumentRequests.noContent();
     }
 

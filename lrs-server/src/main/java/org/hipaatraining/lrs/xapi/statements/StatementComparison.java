@@ -1,6 +1,7 @@
 package org.hipaatraining.lrs.xapi.statements;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -11,6 +12,8 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 
@@ -24,6 +27,7 @@ final class StatementComparison {
 
     private static final Set<String> LRS_SET = Set.of("id", "stored", "authority", "version");
     private static final Set<String> UUID_KEYS = Set.of("id", "registration");
+    private static final Pattern SECONDS = Pattern.compile("(\\d+(?:[.,]\\d+)?)S$");
 
     private StatementComparison() {
     }
@@ -90,6 +94,8 @@ final class StatementComparison {
                 s = s.toLowerCase(Locale.ROOT);
             } else if ("timestamp".equals(key)) {
                 s = normaliseTimestamp(s);
+            } else if ("duration".equals(key)) {
+                s = normaliseDuration(s);
             }
             out.append('"').append(escape(s)).append('"');
         } else {
@@ -104,6 +110,16 @@ final class StatementComparison {
         } catch (RuntimeException e) {
             return timestamp;
         }
+    }
+
+    /** Durations compare to 0.01 s: digits of seconds past the hundredths are dropped (truncated, not rounded). */
+    static String normaliseDuration(String duration) {
+        Matcher seconds = SECONDS.matcher(duration);
+        if (!seconds.find()) {
+            return duration;
+        }
+        BigDecimal value = new BigDecimal(seconds.group(1).replace(',', '.')).setScale(2, RoundingMode.DOWN).stripTrailingZeros();
+        return duration.substring(0, seconds.start(1)) + value.toPlainString() + "S";
     }
 
     private static String escape(String s) {

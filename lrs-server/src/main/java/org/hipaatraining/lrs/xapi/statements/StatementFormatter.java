@@ -69,7 +69,7 @@ final class StatementFormatter {
     }
 
     private static JsonNode activityIdOnly(JsonNode activity) {
-        return XapiJson.MAPPER.createObjectNode().put("objectType", "Activity").put("id", activity.path("id").asString());
+        return XapiJson.MAPPER.createObjectNode().put("id", activity.path("id").asString());
     }
 
     /** An agent or identified group by its identifier; an anonymous group by its members' identifiers. */
@@ -105,10 +105,17 @@ final class StatementFormatter {
                 filterLanguages((ObjectNode) activity.get("definition"), languages);
             }
         });
-        if (s.path("verb").path("display").isObject()) {
-            ((ObjectNode) s.get("verb")).set("display", oneLanguage(s.get("verb").get("display"), languages));
+        filterVerbDisplay(s, languages);
+        if ("SubStatement".equals(s.path("object").path("objectType").asString())) {
+            filterVerbDisplay((ObjectNode) s.get("object"), languages);
         }
         return s;
+    }
+
+    private static void filterVerbDisplay(ObjectNode statement, List<Locale.LanguageRange> languages) {
+        if (statement.path("verb").path("display").isObject()) {
+            ((ObjectNode) statement.get("verb")).set("display", oneLanguage(statement.get("verb").get("display"), languages));
+        }
     }
 
     static List<String> referencedActivities(JsonNode statement) {

@@ -100,7 +100,7 @@ public class StatementService {
         Instant stored = clock.instant();
         String storedText = Timestamps.format(stored);
         List<Document> documents = new ArrayList<>(fresh.size());
-        Map<String, JsonNode> definitions = new LinkedHashMap<>();
+        Map<String, ObjectNode> definitions = new LinkedHashMap<>();
         for (ObjectNode statement : fresh) {
             String id = statement.get("id").asString();
             String voidTarget = voidTarget(statement, references);
@@ -229,20 +229,26 @@ public class StatementService {
         }
     }
 
-    private static void collectDefinitions(JsonNode statement, Map<String, JsonNode> definitions) {
+    /** Activity definitions in a statement, merged with those seen earlier in the same batch. */
+    private static void collectDefinitions(JsonNode statement, Map<String, ObjectNode> definitions) {
         JsonNode object = statement.path("object");
-        if ("Activity".equals(object.path("objectType").asString("Activity")) && object.has("definition")) {
-            definitions.put(object.get("id").asString(), object.get("definition"));
+        if ("Activity".equals(object.path("objectType").asString("Activity"))) {
+            collectDefinition(object, definitions);
         }
         for (JsonNode list : statement.path("context").path("contextActivities")) {
             for (JsonNode activity : list) {
-                if (activity.has("definition")) {
-                    definitions.put(activity.get("id").asString(), activity.get("definition"));
-                }
+                collectDefinition(activity, definitions);
             }
         }
         if ("SubStatement".equals(object.path("objectType").asString())) {
             collectDefinitions(object, definitions);
+        }
+    }
+
+    private static void collectDefinition(JsonNode activity, Map<String, ObjectNode> definitions) {
+        if (activity.path("definition").isObject()) {
+            ActivityStore.mergeInto(definitions.computeIfAbsent(activity.get("id").asString(),
+                    id -> XapiJson.MAPPER.createObjectNode()), activity.get("definition"));
         }
     }
 
