@@ -1,5 +1,6 @@
 package org.hipaatraining.lrs.auth;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -16,6 +17,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * xAPI client credential.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class AdminSecurityConfiguration {
 
     @Bean

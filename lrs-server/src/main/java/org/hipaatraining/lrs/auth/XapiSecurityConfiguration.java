@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.hipaatraining.lrs.xapi.XapiErrorWriter;
 import org.hipaatraining.lrs.xapi.XapiSettings;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -12,8 +13,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -24,6 +23,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
  * {@code state} or {@code profile}; {@code all} allows everything and {@code all/read} every read.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class XapiSecurityConfiguration {
 
     private static final String[] STATEMENT_READ = authorities(Scope.STATEMENTS_READ, Scope.STATEMENTS_READ_MINE,
@@ -35,11 +35,6 @@ class XapiSecurityConfiguration {
     private static final String[] PROFILE_WRITE = authorities(Scope.PROFILE, Scope.ALL);
     private static final String[] ANY_READ = authorities(Scope.STATEMENTS_READ, Scope.STATEMENTS_READ_MINE, Scope.ALL_READ,
             Scope.ALL, Scope.STATE, Scope.PROFILE, Scope.DEFINE);
-
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
 
     @Bean
     @Order(1)

@@ -1,0 +1,57 @@
+package org.hipaatraining.lrs.support;
+
+import java.net.URI;
+
+import org.hipaatraining.lrs.LrsApplication;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base for tests against the running LRS: the real server on a random port, talking to mongo-java-server over a
+ * socket through {@code spring.mongodb.uri} (the production configuration path). All subclasses share one server and
+ * one database, so tests use their own actors, activities and ids instead of relying on an empty store.
+ */
+@SpringBootTest(classes = {LrsApplication.class, LrsIntegrationTest.RecordQueries.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "lrs.bootstrap.client-key=" + LrsIntegrationTest.KEY,
+                "lrs.bootstrap.client-secret=" + LrsIntegrationTest.SECRET,
+                "lrs.bootstrap.admin-password=" + LrsIntegrationTest.ADMIN_PASSWORD,
+                "lrs.xapi.consistency-window=0s",
+                "lrs.xapi.max-body-size=2MB"
+        })
+public abstract class LrsIntegrationTest {
+
+    public static final String KEY = "test-client";
+    public static final String SECRET = "test-client-secret";
+    public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+
+    @LocalServerPort
+    protected int port;
+
+    protected XapiHttp xapi;
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> TestMongo.uri("lrs-it"));
+    }
+
+    @BeforeEach
+    void client() {
+        xapi = XapiHttp.basic(URI.create("http://127.0.0.1:" + port), KEY, SECRET);
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class RecordQueries {
+        @Bean
+        MongoClientSettingsBuilderCustomizer recordQueries() {
+            return settings -> settings.addCommandListener(RecordedQueries.INSTANCE);
+        }
+    }
+}
