@@ -56,7 +56,7 @@ class ClientStore implements DeclaresIndexes {
     }
 
     boolean revoke(String key, Instant when) {
-        return clients().updateOne(Filters.and(Filters.eq("_id", key), Filters.eq("revokedAt", null)),
+        return clients().updateOne(new Document("_id", key).append("revokedAt", null),
                 Updates.set("revokedAt", Date.from(when))).getModifiedCount() > 0;
     }
 }

@@ -63,6 +63,7 @@ public final class RecordedQueries implements CommandListener {
     }
 
     private void record(String command, String collection, BsonDocument filter, BsonDocument sort) {
-        queries.add(new Query(command, collection, filter, sort));
+        // The event's documents live in a network buffer that is released after the listener returns: copy them.
+        queries.add(new Query(command, collection, BsonDocument.parse(filter.toJson()), BsonDocument.parse(sort.toJson())));
     }
 }

@@ -30,7 +30,8 @@ import org.springframework.stereotype.Repository;
  * {@code _id} is a digest of its full key, so reading or writing one document is an equality on {@code _id}; the
  * {@code scope} (everything but the document id) serves listing and deleting all states of an activity and agent.
  * Conditional writes compare the ETag inside the same MongoDB operation, so concurrent writers on different server
- * instances cannot overwrite each other's changes.
+ * instances cannot overwrite each other's changes. Filters are plain equality documents (not {@code $and}), which every
+ * MongoDB-compatible server serves from the {@code _id} index.
  */
 @Repository
 class DocumentStore implements DeclaresIndexes {
@@ -84,7 +85,7 @@ class DocumentStore implements DeclaresIndexes {
 
     /** Replaces the document only if its ETag is still {@code expectedEtag}; false when it changed meanwhile. */
     boolean replaceIf(DocumentKey key, String expectedEtag, byte[] content, String contentType, Instant updated) {
-        return documents().replaceOne(Filters.and(Filters.eq("_id", key.id()), Filters.eq("etag", expectedEtag)),
+        return documents().replaceOne(new Document("_id", key.id()).append("etag", expectedEtag),
                 toDocument(key, content, contentType, updated)).getMatchedCount() == 1;
     }
 
@@ -95,7 +96,7 @@ class DocumentStore implements DeclaresIndexes {
 
     boolean deleteIf(DocumentKey key, String expectedEtag) {
         Bson filter = expectedEtag == null ? Filters.eq("_id", key.id())
-                : Filters.and(Filters.eq("_id", key.id()), Filters.eq("etag", expectedEtag));
+                : new Document("_id", key.id()).append("etag", expectedEtag);
         return documents().deleteOne(filter).getDeletedCount() == 1;
     }
 

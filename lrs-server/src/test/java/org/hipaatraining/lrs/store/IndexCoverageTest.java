@@ -1,0 +1,158 @@
+package org.hipaatraining.lrs.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hipaatraining.lrs.support.XapiHttp.params;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+import org.hipaatraining.lrs.support.LrsIntegrationTest;
+import org.hipaatraining.lrs.support.RecordedQueries;
+import org.hipaatraining.lrs.support.Statements;
+import org.hipaatraining.lrs.support.XapiHttp;
+import org.hipaatraining.lrs.xapi.statements.StatementQueryShapes;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every query the LRS sends to MongoDB must be served by an index: an equality on {@code _id}, or a declared index
+ * whose first field the query constrains by equality, or whose first field is the sort (or range) of a query with no
+ * equality. mongo-java-server ignores non-unique indexes, so this is checked on the query shapes themselves, recorded
+ * from the wire while the API is exercised (here, and by every other test in the same JVM).
+ */
+class IndexCoverageTest extends LrsIntegrationTest {
+
+    /** Admin tables that are read whole on purpose: a practice has a handful of clients and admins. */
+    private static final Set<String> READ_WHOLE = Set.of("clients", "admin_users");
+
+    @Autowired
+    List<DeclaresIndexes> declarers;
+
+    @Test
+    void everyRecordedQueryIsServedByADeclaredIndex() {
+        exerciseEveryQueryShape();
+
+        List<IndexDeclaration> indexes = declarers.stream().flatMap(d -> d.indexes().stream()).toList();
+        List<String> uncovered = new ArrayList<>();
+        Set<String> shapes = new HashSet<>();
+        for (RecordedQueries.Query query : RecordedQueries.INSTANCE.all()) {
+            if (READ_WHOLE.contains(query.collection())) {
+                continue;
+            }
+            String shape = query.command() + " " + query.collection() + " " + fieldsOf(query.filter()) + " sort "
+                    + query.sort().keySet();
+            if (shapes.add(shape) && !covered(query, indexes)) {
+                uncovered.add(shape);
+            }
+        }
+
+        assertThat(shapes).hasSizeGreaterThan(10);
+        assertThat(uncovered).as("queries without an index").isEmpty();
+    }
+
+    @Test
+    void everyStatementQueryCombinationHasAnIndex() {
+        List<IndexDeclaration> indexes = declarers.stream().flatMap(d -> d.indexes().stream()).toList();
+        for (int mask = 0; mask < StatementQueryShapes.COMBINATIONS; mask++) {
+            StatementQueryShapes.Shape shape = StatementQueryShapes.of(mask);
+            List<String> candidates = shape.leadingFields();
+            boolean served = candidates.isEmpty()
+                    ? indexes.stream().anyMatch(i -> i.fields().equals(List.of("stored", "_id")))
+                    : candidates.stream().anyMatch(field -> indexes.stream().anyMatch(i ->
+                    i.fields().equals(List.of(field, "stored", "_id"))));
+            assertThat(served).as("statement query " + shape).isTrue();
+        }
+    }
+
+    private void exerciseEveryQueryShape() {
+        String mbox = XapiHttp.uniqueMbox();
+        String activity = Statements.activityId();
+        String registration = UUID.randomUUID().toString();
+        String id = UUID.randomUUID().toString();
+        xapi.postJson("/xapi/statements", Statements.completed(id, mbox, Statements.COMPLETED, activity, registration));
+        xapi.postJson("/xapi/statements", """
+                {"actor": {"mbox": "mailto:officer@clinic.example"}, "verb": {"id": "http://adlnet.gov/expapi/verbs/voided"},
+                 "object": {"objectType": "StatementRef", "id": "%s"}}""".formatted(id));
+        xapi.get("/xapi/statements", params("voidedStatementId", id));
+        xapi.get("/xapi/statements", params("limit", "1"));
+        xapi.get("/xapi/statements", params("since", "2026-01-01T00:00:00Z", "until", "2030-01-01T00:00:00Z"));
+        for (Map<String, String> filter : List.of(params("agent", Statements.agent(mbox)),
+                params("agent", Statements.agent(mbox), "related_agents", "true"), params("verb", Statements.COMPLETED),
+                params("activity", activity), params("activity", activity, "related_activities", "true"),
+                params("registration", registration), params("agent", Statements.agent(mbox), "verb", Statements.COMPLETED,
+                        "ascending", "true", "limit", "1"))) {
+            String more = XapiHttp.json(xapi.get("/xapi/statements", filter)).get("more").asString();
+            if (!more.isEmpty()) {
+                xapi.get(more);
+            }
+        }
+        xapi.get("/xapi/statements", params("format", "canonical", "limit", "2"));
+        xapi.get("/xapi/activities", params("activityId", activity));
+        String agent = Statements.agent(mbox);
+        Map<String, String> state = params("activityId", activity, "agent", agent, "stateId", "resume");
+        xapi.putJson("/xapi/activities/state", "{\"lesson\":1}", state);
+        xapi.postJson("/xapi/activities/state", "{\"lesson\":2}", state);
+        xapi.get("/xapi/activities/state", state);
+        xapi.get("/xapi/activities/state", params("activityId", activity, "agent", agent, "since", "2026-01-01T00:00:00Z"));
+        xapi.delete("/xapi/activities/state", params("activityId", activity, "agent", agent));
+        Map<String, String> profile = params("activityId", activity, "profileId", "settings");
+        xapi.putJson("/xapi/activities/profile", "{\"a\":1}", profile, "If-None-Match", "*");
+        xapi.get("/xapi/activities/profile", params("activityId", activity));
+        xapi.delete("/xapi/activities/profile", profile);
+    }
+
+    /** Field names the filter constrains, with $elemMatch fields as parent.child, operators kept for ranges. */
+    static Map<String, String> fieldsOf(BsonDocument filter) {
+        Map<String, String> fields = new java.util.TreeMap<>();
+        collect("", filter, fields);
+        return fields;
+    }
+
+    private static void collect(String prefix, BsonDocument filter, Map<String, String> fields) {
+        for (Map.Entry<String, BsonValue> e : filter.entrySet()) {
+            String key = e.getKey();
+            BsonValue value = e.getValue();
+            if (key.equals("$and") || key.equals("$or")) {
+                fields.put(prefix + key, "logical");
+                continue;
+            }
+            if (value.isDocument() && value.asDocument().containsKey("$elemMatch")) {
+                collect(prefix + key + ".", value.asDocument().getDocument("$elemMatch"), fields);
+            } else if (value.isDocument() && !value.asDocument().isEmpty()
+                    && value.asDocument().getFirstKey().startsWith("$")) {
+                String op = value.asDocument().getFirstKey();
+                fields.put(prefix + key, op.equals("$in") || op.equals("$eq") ? "eq" : "range");
+            } else {
+                fields.put(prefix + key, "eq");
+            }
+        }
+    }
+
+    private static boolean covered(RecordedQueries.Query query, List<IndexDeclaration> indexes) {
+        Map<String, String> fields = fieldsOf(query.filter());
+        if ("eq".equals(fields.get("_id"))) {
+            return true;
+        }
+        List<IndexDeclaration> onCollection = indexes.stream().filter(i -> i.collection().equals(query.collection())).toList();
+        for (IndexDeclaration index : onCollection) {
+            String first = index.fields().get(0);
+            if ("eq".equals(fields.get(first))) {
+                return true;
+            }
+        }
+        boolean noEquality = fields.values().stream().noneMatch("eq"::equals)
+                || fields.keySet().stream().allMatch(f -> f.equals("voided") || f.equals("$or") || f.equals("stored"));
+        if (noEquality) {
+            String leading = query.sort().isEmpty() ? fields.keySet().stream().findFirst().orElse("")
+                    : query.sort().getFirstKey();
+            return onCollection.stream().anyMatch(i -> i.fields().get(0).equals(leading));
+        }
+        return false;
+    }
+}
