@@ -1,8 +1,12 @@
 package org.hipaatraining.lrs.xapi.activities;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,10 +33,23 @@ public class ActivityStore implements DeclaresIndexes {
 
     static final String ACTIVITIES = "activities";
 
-    private final MongoTemplate mongo;
+    static final Duration REMEMBER = Duration.ofSeconds(60);
+    private static final int REMEMBER_AT_MOST = 10_000;
 
-    ActivityStore(MongoTemplate mongo) {
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    /** Recently seen canonical definitions, least recently used dropped first. */
+    private final Map<String, Remembered> recent = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Remembered> eldest) {
+                    return size() > REMEMBER_AT_MOST;
+                }
+            });
+
+    ActivityStore(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
+        this.clock = clock;
     }
 
     @Override
@@ -55,17 +72,30 @@ public class ActivityStore implements DeclaresIndexes {
         return found;
     }
 
-    /** Merges each activity's definition into its canonical one; writes only those that changed. */
+    /**
+     * Merges each activity's definition into its canonical one; writes only those that changed. Content re-sends the
+     * same definitions with nearly every statement, so a definition this instance read or wrote in the last
+     * {@link #REMEMBER} that the incoming one would not change is not read again: the common case costs no round trip.
+     */
     public void merge(Map<String, ? extends JsonNode> incoming) {
-        if (incoming.isEmpty()) {
+        Map<String, JsonNode> unsettled = new LinkedHashMap<>();
+        Instant now = clock.instant();
+        incoming.forEach((id, definition) -> {
+            Remembered known = recent.get(id);
+            if (known == null || known.at().plus(REMEMBER).isBefore(now) || !unchangedBy(known.definition(), definition)) {
+                unsettled.put(id, definition);
+            }
+        });
+        if (unsettled.isEmpty()) {
             return;
         }
-        Map<String, ObjectNode> current = definitions(incoming.keySet());
+        Map<String, ObjectNode> current = definitions(unsettled.keySet());
         List<ReplaceOneModel<Document>> writes = new ArrayList<>();
-        for (Map.Entry<String, ? extends JsonNode> entry : incoming.entrySet()) {
+        for (Map.Entry<String, JsonNode> entry : unsettled.entrySet()) {
             ObjectNode existing = current.get(entry.getKey());
             ObjectNode merged = existing == null ? XapiJson.MAPPER.createObjectNode() : existing.deepCopy();
             mergeInto(merged, entry.getValue());
+            remember(entry.getKey(), merged, now);
             if (!merged.equals(existing)) {
                 writes.add(new ReplaceOneModel<>(Filters.eq("_id", entry.getKey()),
                         new Document("_id", entry.getKey()).append("definition", XapiJson.write(merged)),
@@ -75,6 +105,19 @@ public class ActivityStore implements DeclaresIndexes {
         if (!writes.isEmpty()) {
             activities().bulkWrite(writes);
         }
+    }
+
+    private static boolean unchangedBy(ObjectNode known, JsonNode definition) {
+        ObjectNode merged = known.deepCopy();
+        mergeInto(merged, definition);
+        return merged.equals(known);
+    }
+
+    private void remember(String id, ObjectNode definition, Instant at) {
+        recent.put(id, new Remembered(definition, at));
+    }
+
+    private record Remembered(ObjectNode definition, Instant at) {
     }
 
     public static void mergeInto(ObjectNode target, JsonNode definition) {

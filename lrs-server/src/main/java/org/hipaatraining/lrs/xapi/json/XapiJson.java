@@ -1,6 +1,5 @@
 package org.hipaatraining.lrs.xapi.json;
 
-import java.nio.charset.StandardCharsets;
 
 import org.hipaatraining.lrs.xapi.XapiException;
 import tools.jackson.core.JacksonException;
@@ -32,7 +31,16 @@ public final class XapiJson {
         if (body == null || body.length == 0) {
             throw XapiException.badRequest(what + ": the request body is empty; expected JSON");
         }
-        return parse(new String(body, StandardCharsets.UTF_8), what);
+        try {
+            // Parsing the UTF-8 bytes directly is markedly cheaper than decoding them to a String first.
+            JsonNode node = MAPPER.readTree(body);
+            if (node == null || node.isMissingNode()) {
+                throw XapiException.badRequest(what + ": the request body is empty; expected JSON");
+            }
+            return node;
+        } catch (JacksonException e) {
+            throw XapiException.badRequest(what + ": malformed JSON: " + e.getOriginalMessage());
+        }
     }
 
     public static JsonNode parse(String body, String what) {

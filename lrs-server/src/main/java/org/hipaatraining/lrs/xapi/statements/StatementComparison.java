@@ -16,12 +16,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Decides whether two statements with the same id are "the same statement" (xAPI Data, Statement Comparison
  * Requirements): properties the LRS sets, key order, the case of UUIDs, equivalent timestamps and default objectTypes
- * are ignored, and a single context activity equals a list of one. The result is a
- * digest stored with the statement, so a re-sent statement is checked without re-reading the original.
+ * are ignored, and a single context activity equals a list of one.
  */
 final class StatementComparison {
 
@@ -30,6 +30,22 @@ final class StatementComparison {
     private static final Pattern SECONDS = Pattern.compile("(\\d+(?:[.,]\\d+)?)S$");
 
     private StatementComparison() {
+    }
+
+    /**
+     * Whether a statement sent again is the stored one. A timestamp the LRS added (because the statement came without
+     * one) is not part of the statement as sent, on either side.
+     */
+    static boolean same(JsonNode incoming, boolean incomingTimestampFromLrs, JsonNode stored) {
+        ObjectNode sent = (ObjectNode) incoming.deepCopy();
+        ObjectNode kept = (ObjectNode) stored.deepCopy();
+        if (incomingTimestampFromLrs) {
+            sent.remove("timestamp");
+        }
+        if (kept.path("timestamp").equals(kept.path("stored"))) {
+            kept.remove("timestamp");
+        }
+        return digest(sent).equals(digest(kept));
     }
 
     static String digest(JsonNode statement) {

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import com.mongodb.MongoBulkWriteException;
 import org.bson.Document;
 import org.hipaatraining.lrs.auth.XapiClient;
 import org.hipaatraining.lrs.xapi.XapiException;
@@ -66,7 +65,6 @@ public class StatementService {
         checkLaunchRestriction(statements, client);
 
         Map<String, ObjectNode> byId = new LinkedHashMap<>();
-        Map<String, String> digests = new HashMap<>();
         for (int i = 0; i < statements.size(); i++) {
             ObjectNode statement = statements.get(i);
             normalise(statement, version);
@@ -76,56 +74,48 @@ public class StatementService {
                 throw XapiException.badRequest((single ? "statement" : "statements[" + i + "]") + ".id: '" + id
                         + "' appears more than once in this batch");
             }
-            digests.put(id, StatementComparison.digest(statement));
         }
 
-        Map<String, Document> existing = store.findSummaries(byId.keySet());
-        for (Map.Entry<String, Document> e : existing.entrySet()) {
-            if (!e.getValue().getString("digest").equals(digests.get(e.getKey()))) {
-                throw XapiException.conflict("statement " + e.getKey()
-                        + " is already stored with different content; statements are immutable");
-            }
-        }
-        List<ObjectNode> fresh = byId.values().stream().filter(s -> !existing.containsKey(s.get("id").asString())).toList();
-        if (!fresh.isEmpty()) {
-            insert(fresh, digests, client, version);
-            store.saveAttachments(usedParts(fresh, parts));
+        List<ObjectNode> stored = insert(new ArrayList<>(byId.values()), client, version);
+        if (!stored.isEmpty()) {
+            store.saveAttachments(usedParts(stored, parts));
         }
         return new ArrayList<>(byId.keySet());
     }
 
-    private void insert(List<ObjectNode> fresh, Map<String, String> digests, XapiClient client, XapiVersion version) {
-        Map<String, Document> references = referencedStatements(fresh);
-        Set<String> voidTargets = new LinkedHashSet<>();
+    /**
+     * Inserts the batch optimistically (one round trip in the common case) and returns the statements that were new.
+     * Ids already stored are re-sends when the stored statement is the same statement; any other content under a
+     * stored id undoes this request's inserts and answers 409, so a batch is stored whole or not at all. The
+     * comparison is only made on that rare path, not for every statement.
+     */
+    private List<ObjectNode> insert(List<ObjectNode> batch, XapiClient client, XapiVersion version) {
+        Map<String, Document> references = referencedStatements(batch);
         Instant stored = clock.instant();
         String storedText = Timestamps.format(stored);
-        List<Document> documents = new ArrayList<>(fresh.size());
-        Map<String, ObjectNode> definitions = new LinkedHashMap<>();
-        for (ObjectNode statement : fresh) {
+        List<Document> documents = new ArrayList<>(batch.size());
+        Set<String> timestampedByLrs = new HashSet<>();
+        for (ObjectNode statement : batch) {
             String id = statement.get("id").asString();
             String voidTarget = voidTarget(statement, references);
-            if (voidTarget != null) {
-                voidTargets.add(voidTarget);
-            }
             statement.put("stored", storedText);
             if (!statement.has("timestamp")) {
                 statement.put("timestamp", storedText);
+                timestampedByLrs.add(id);
             }
             statement.set("authority", client.authority());
             if (!statement.has("version")) {
                 statement.put("version", version.isV2() ? "2.0.0" : "1.0.0");
             }
-            StatementFacets facets = StatementFacets.of(statement);
             Document target = refTarget(statement) == null ? null : references.get(refTarget(statement));
             @SuppressWarnings("unchecked")
             List<Document> targetChain = target == null ? List.of() : (List<Document>) target.get(StatementFacets.FIELD);
             Document document = new Document("_id", id)
                     .append("json", XapiJson.write(statement))
                     .append("stored", Date.from(stored))
-                    .append(StatementFacets.FIELD, StatementFacets.chain(facets, targetChain))
+                    .append(StatementFacets.FIELD, StatementFacets.chain(StatementFacets.of(statement), targetChain))
                     .append("authority", client.authorityKey())
-                    .append("voided", false)
-                    .append("digest", digests.get(id));
+                    .append("voided", false);
             if (voidTarget != null) {
                 document.append("voidTarget", voidTarget);
             }
@@ -134,25 +124,47 @@ public class StatementService {
                 document.append("attachments", hashes);
             }
             documents.add(document);
+        }
+        Set<String> alreadyStored = store.insertNew(documents);
+        if (!alreadyStored.isEmpty()) {
+            Map<String, ObjectNode> incoming = new HashMap<>();
+            batch.forEach(st -> incoming.put(st.get("id").asString(), st));
+            for (Map.Entry<String, String> e : store.findJson(alreadyStored).entrySet()) {
+                JsonNode existing = XapiJson.parse(e.getValue(), "stored statement");
+                if (!StatementComparison.same(incoming.get(e.getKey()), timestampedByLrs.contains(e.getKey()), existing)) {
+                    store.delete(documents.stream().map(d -> d.getString("_id")).filter(i -> !alreadyStored.contains(i)).toList());
+                    throw XapiException.conflict("statement " + e.getKey()
+                            + " is already stored with different content; statements are immutable. Nothing from this "
+                            + "request was stored.");
+                }
+            }
+        }
+        List<ObjectNode> fresh = batch.stream().filter(s -> !alreadyStored.contains(s.get("id").asString())).toList();
+        Set<String> voidTargets = new LinkedHashSet<>();
+        Map<String, ObjectNode> definitions = new LinkedHashMap<>();
+        for (ObjectNode statement : fresh) {
+            if (isVoiding(statement)) {
+                voidTargets.add(refTarget(statement));
+            }
             if (client.mayDefine()) {
                 collectDefinitions(statement, definitions);
             }
         }
-        try {
-            store.insertAll(documents);
-        } catch (MongoBulkWriteException e) {
-            throw XapiException.conflict("a statement in this batch was stored by another request at the same moment; "
-                    + "nothing from this batch was stored, send it again");
-        }
         store.markVoided(voidTargets);
         activities.merge(definitions);
-        events.publishEvent(new StatementsStored(fresh.stream().map(s -> (JsonNode) s).toList(), client));
+        if (!fresh.isEmpty()) {
+            events.publishEvent(new StatementsStored(fresh.stream().map(s -> (JsonNode) s).toList(), client));
+        }
+        return fresh;
     }
 
     // ---- voiding and statement references
 
     /** Stored or same-batch statements that the batch's StatementRef objects point at. */
     private Map<String, Document> referencedStatements(List<ObjectNode> fresh) {
+        if (fresh.stream().noneMatch(s -> refTarget(s) != null)) {
+            return Map.of();
+        }
         Set<String> targets = new HashSet<>();
         for (ObjectNode statement : fresh) {
             String target = refTarget(statement);

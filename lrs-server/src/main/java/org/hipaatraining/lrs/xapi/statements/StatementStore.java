@@ -3,10 +3,14 @@ package org.hipaatraining.lrs.xapi.statements;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.InsertManyOptions;
@@ -63,22 +67,47 @@ public class StatementStore implements DeclaresIndexes {
         return mongo.getCollection(ATTACHMENTS);
     }
 
-    /** Inserts new statements in order; on a duplicate id the ones already inserted are removed again. */
-    void insertAll(List<Document> documents) {
+    /**
+     * Inserts statements, skipping ids that are already stored, and returns those ids. Any other write error undoes
+     * the inserts of this call before it is rethrown.
+     */
+    Set<String> insertNew(List<Document> documents) {
         try {
-            statements().insertMany(documents, new InsertManyOptions().ordered(true));
+            statements().insertMany(documents, new InsertManyOptions().ordered(false));
+            return Set.of();
         } catch (MongoBulkWriteException e) {
-            // Another request stored one of these ids between our check and our insert: undo ours, report the conflict.
-            int failedAt = e.getWriteErrors().isEmpty() ? documents.size() : e.getWriteErrors().get(0).getIndex();
-            List<Object> inserted = documents.subList(0, failedAt).stream().map(d -> d.get("_id")).toList();
-            if (!inserted.isEmpty()) {
-                statements().deleteMany(Filters.in("_id", inserted));
+            Set<String> duplicates = new HashSet<>();
+            boolean otherError = false;
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY) {
+                    duplicates.add(documents.get(error.getIndex()).getString("_id"));
+                } else {
+                    otherError = true;
+                }
             }
-            throw e;
+            if (otherError || e.getWriteConcernError() != null) {
+                delete(documents.stream().map(d -> d.getString("_id")).filter(id -> !duplicates.contains(id)).toList());
+                throw e;
+            }
+            return duplicates;
         }
     }
 
-    /** The comparison digest, void target and facets of each stored statement among {@code ids}. */
+    void delete(List<String> ids) {
+        if (!ids.isEmpty()) {
+            statements().deleteMany(Filters.in("_id", ids));
+        }
+    }
+
+    /** The stored JSON of each statement among {@code ids} that is stored. */
+    Map<String, String> findJson(Collection<String> ids) {
+        Map<String, String> found = new HashMap<>();
+        statements().find(Filters.in("_id", ids)).projection(Projections.include("json"))
+                .forEach(d -> found.put(d.getString("_id"), d.getString("json")));
+        return found;
+    }
+
+    /** The void target and facets of each stored statement among {@code ids}. */
     Map<String, Document> findSummaries(Collection<String> ids) {
         Map<String, Document> found = new HashMap<>();
         if (ids.isEmpty()) {
@@ -86,7 +115,7 @@ public class StatementStore implements DeclaresIndexes {
         }
         Bson filter = ids.size() == 1 ? Filters.eq("_id", ids.iterator().next()) : Filters.in("_id", ids);
         statements().find(filter)
-                .projection(Projections.include("digest", "voidTarget", StatementFacets.FIELD))
+                .projection(Projections.include("voidTarget", StatementFacets.FIELD))
                 .forEach(d -> found.put(d.getString("_id"), d));
         return found;
     }
