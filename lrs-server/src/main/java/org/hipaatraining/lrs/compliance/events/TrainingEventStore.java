@@ -1,0 +1,82 @@
+package org.hipaatraining.lrs.compliance.events;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+import org.bson.Document;
+import org.hipaatraining.lrs.store.DeclaresIndexes;
+import org.hipaatraining.lrs.store.IndexDeclaration;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Repository;
+
+/** The {@code training_events} collection: statements as compliance events, one per statement id. */
+@Repository
+public class TrainingEventStore implements DeclaresIndexes {
+
+    static final String EVENTS = "training_events";
+
+    private final MongoTemplate mongo;
+
+    TrainingEventStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public List<IndexDeclaration> indexes() {
+        return List.of(
+                // a person's records (by every identity they have), module by module, in time order
+                IndexDeclaration.of(EVENTS, new Document("agentKey", 1).append("moduleId", 1).append("timestamp", 1)),
+                // a module's records across the practice, and the audit package for a date range
+                IndexDeclaration.of(EVENTS, new Document("moduleId", 1).append("timestamp", 1)),
+                IndexDeclaration.of(EVENTS, new Document("timestamp", 1)));
+    }
+
+    /** Writes events by statement id: replaying a statement rewrites the same event, never a second one. */
+    public void saveAll(Collection<TrainingEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, TrainingEvent.class);
+        for (TrainingEvent event : events) {
+            bulk.replaceOne(Query.query(Criteria.where("_id").is(event.statementId())), event,
+                    FindAndReplaceOptions.options().upsert());
+        }
+        bulk.execute();
+    }
+
+    public void deleteAll(Collection<String> statementIds) {
+        if (!statementIds.isEmpty()) {
+            mongo.remove(Query.query(Criteria.where("_id").in(statementIds)), TrainingEvent.class);
+        }
+    }
+
+    public List<TrainingEvent> forAgents(Collection<String> agentKeys) {
+        return mongo.find(Query.query(Criteria.where("agentKey").in(agentKeys))
+                .with(Sort.by("agentKey", "moduleId", "timestamp")), TrainingEvent.class);
+    }
+
+    public List<TrainingEvent> forModule(String moduleId, Instant from, Instant to) {
+        return mongo.find(Query.query(Criteria.where("moduleId").is(moduleId).and("timestamp").gte(from).lt(to))
+                .with(Sort.by("moduleId", "timestamp")), TrainingEvent.class);
+    }
+
+    public List<TrainingEvent> between(Instant from, Instant to) {
+        return mongo.find(Query.query(Criteria.where("timestamp").gte(from).lt(to)).with(Sort.by("timestamp")),
+                TrainingEvent.class);
+    }
+
+    /** Every event, in a stable order: the rebuild compares the whole collection. */
+    public List<TrainingEvent> all() {
+        return mongo.find(new Query().with(Sort.by("timestamp")), TrainingEvent.class);
+    }
+
+    public void deleteEverything() {
+        mongo.remove(new Query(), TrainingEvent.class);
+    }
+}

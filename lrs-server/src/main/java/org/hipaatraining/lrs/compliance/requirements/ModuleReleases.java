@@ -1,0 +1,107 @@
+package org.hipaatraining.lrs.compliance.requirements;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.bson.Document;
+import org.hipaatraining.content.Catalogue;
+import org.hipaatraining.content.ChangeLogEntry;
+import org.hipaatraining.content.Module;
+import org.hipaatraining.lrs.compliance.ComplianceException;
+import org.hipaatraining.lrs.store.DeclaresIndexes;
+import org.hipaatraining.lrs.store.IndexDeclaration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * Every module version in effect over time: the catalogue's changelog plus the releases a practice publishes. Releases
+ * are records of what staff were taught when, so they are never edited or deleted.
+ */
+@Service
+public class ModuleReleases implements DeclaresIndexes {
+
+    static final String RELEASES = "module_releases";
+    private static final Pattern SEMVER = Pattern.compile("(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)");
+
+    private final Catalogue catalogue;
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    ModuleReleases(Catalogue catalogue, MongoTemplate mongo, Clock clock) {
+        this.catalogue = catalogue;
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<IndexDeclaration> indexes() {
+        return List.of(IndexDeclaration.of(RELEASES, new Document("moduleId", 1).append("date", 1)));
+    }
+
+    /** A module's releases, oldest first. */
+    public List<ModuleRelease> of(String moduleId) {
+        Module module = catalogue.module(moduleId)
+                .orElseThrow(() -> new ComplianceException("module: '" + moduleId + "' is not in the catalogue"));
+        List<ModuleRelease> releases = new ArrayList<>();
+        for (ChangeLogEntry entry : module.changelog()) {
+            releases.add(new ModuleRelease(moduleId, entry.version(), entry.date(), entry.material(), entry.summary(),
+                    ModuleRelease.CATALOGUE, null, null));
+        }
+        releases.addAll(mongo.find(Query.query(Criteria.where("moduleId").is(moduleId)), ModuleRelease.class, RELEASES));
+        releases.sort(Comparator.comparing(ModuleRelease::date).thenComparing(r -> versionKey(r.version())));
+        return releases;
+    }
+
+    /** The newest material release in effect on a day: completions before it no longer count. */
+    public Optional<ModuleRelease> latestMaterial(String moduleId, LocalDate day) {
+        return of(moduleId).stream().filter(r -> r.material() && !r.date().isAfter(day)).reduce((a, b) -> b);
+    }
+
+    public ModuleRelease publish(String moduleId, String version, LocalDate date, boolean material, String summary,
+                                 String admin) {
+        List<ModuleRelease> existing = of(moduleId);
+        if (version == null || !SEMVER.matcher(version).matches()) {
+            throw new ComplianceException("version: '" + version + "' must be a semantic version such as 1.1.0");
+        }
+        if (existing.stream().anyMatch(r -> r.version().equals(version))) {
+            throw new ComplianceException("version: " + moduleId + " " + version + " is already published");
+        }
+        String newest = existing.stream().map(ModuleRelease::version).max(Comparator.comparing(ModuleReleases::versionKey))
+                .orElse("0.0.0");
+        if (versionKey(version).compareTo(versionKey(newest)) <= 0) {
+            throw new ComplianceException("version: must be newer than " + newest);
+        }
+        if (summary == null || summary.isBlank()) {
+            throw new ComplianceException("summary: say what changed; auditors read it");
+        }
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate effective = date == null ? today : date;
+        if (effective.isBefore(today.minusDays(1))) {
+            throw new ComplianceException("date: a release cannot take effect in the past (" + effective + ")");
+        }
+        ModuleRelease release = new ModuleRelease(moduleId, version, effective, material, summary.trim(),
+                ModuleRelease.PRACTICE, admin, clock.instant());
+        mongo.insert(release, RELEASES);
+        return release;
+    }
+
+    /** Orders versions numerically (1.10.0 after 1.9.0). */
+    public static String versionKey(String version) {
+        if (version == null || !SEMVER.matcher(version).matches()) {
+            return "";
+        }
+        StringBuilder key = new StringBuilder();
+        for (String part : version.split("\\.")) {
+            key.append(String.format("%06d", Integer.parseInt(part)));
+        }
+        return key.toString();
+    }
+}

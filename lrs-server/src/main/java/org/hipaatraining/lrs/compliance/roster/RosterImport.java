@@ -1,0 +1,180 @@
+package org.hipaatraining.lrs.compliance.roster;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.stereotype.Service;
+
+/**
+ * Imports a practice's staff list from CSV. Columns (header names are case- and space-insensitive):
+ * {@code name, email, roles} (separated by ';'), optional {@code employee_id, hire_date} (2026-03-01 or 03/01/2026),
+ * {@code supervisor, status} (active, on leave, departed) and {@code accounts} (LMS accounts as homePage|name, ';'
+ * separated). A row updates the person with the same employee id, else the same email, else creates one. The file is
+ * checked whole first: with any error nothing is imported and every error is reported with its line.
+ */
+@Service
+public class RosterImport {
+
+    private static final List<DateTimeFormatter> DATES = List.of(DateTimeFormatter.ISO_LOCAL_DATE,
+            DateTimeFormatter.ofPattern("M/d/uuuu"), DateTimeFormatter.ofPattern("M/d/uu"));
+
+    private final RosterService roster;
+
+    RosterImport(RosterService roster) {
+        this.roster = roster;
+    }
+
+    public record Result(int created, int updated, int unchanged, List<String> errors) {
+    }
+
+    private record Row(long line, RosterService.PersonDetails details) {
+    }
+
+    public Result importCsv(Reader csv, LocalDate effective) {
+        List<Row> rows = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
+                .setTrim(true).setIgnoreSurroundingSpaces(true).get().parse(csv)) {
+            Map<String, String> columns = new TreeMap<>();
+            parser.getHeaderNames().forEach(h -> columns.put(normalise(h), h));
+            for (String required : List.of("name", "email", "roles")) {
+                if (!columns.containsKey(required)) {
+                    return new Result(0, 0, 0, List.of("the header must have a '" + required + "' column (found "
+                            + parser.getHeaderNames() + ")"));
+                }
+            }
+            for (CSVRecord record : parser) {
+                long line = record.getRecordNumber() + 1;
+                try {
+                    rows.add(new Row(line, details(record, columns)));
+                } catch (RuntimeException e) {
+                    errors.add("line " + line + ": " + e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return new Result(0, 0, 0, List.of("not a CSV file this importer can read: " + e.getMessage()));
+        }
+        if (!errors.isEmpty()) {
+            return new Result(0, 0, 0, errors);
+        }
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        for (Row row : rows) {
+            try {
+                Optional<Person> existing = existing(row.details());
+                if (existing.isEmpty()) {
+                    roster.create(row.details());
+                    created++;
+                } else if (same(existing.get(), row.details(), effective)) {
+                    unchanged++;
+                } else {
+                    roster.update(existing.get().id(), row.details(), effective);
+                    updated++;
+                }
+            } catch (RosterService.RosterException e) {
+                errors.add("line " + row.line() + ": " + e.getMessage());
+            }
+        }
+        return new Result(created, updated, unchanged, errors);
+    }
+
+    private Optional<Person> existing(RosterService.PersonDetails details) {
+        if (details.employeeId() != null) {
+            Optional<Person> byEmployeeId = roster.all().stream()
+                    .filter(p -> details.employeeId().equals(p.employeeId())).findFirst();
+            if (byEmployeeId.isPresent()) {
+                return byEmployeeId;
+            }
+        }
+        if (details.email() != null) {
+            return roster.byIdentity("mbox|mailto:" + details.email().trim().toLowerCase(Locale.ROOT));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean same(Person person, RosterService.PersonDetails d, LocalDate effective) {
+        LocalDate day = effective == null ? LocalDate.now() : effective;
+        return person.name().equals(d.name()) && person.rolesOn(day).equals(d.roles())
+                && (d.status() == null || person.statusOn(day) == d.status())
+                && (d.hireDate() == null || d.hireDate().equals(person.hireDate()))
+                && java.util.Objects.equals(person.supervisor(), d.supervisor());
+    }
+
+    private static RosterService.PersonDetails details(CSVRecord record, Map<String, String> columns) {
+        String name = value(record, columns, "name");
+        if (name == null) {
+            throw new IllegalArgumentException("name: empty");
+        }
+        String roles = value(record, columns, "roles");
+        if (roles == null) {
+            throw new IllegalArgumentException("roles: empty (use role ids such as front-desk;clinical)");
+        }
+        Set<String> roleSet = new LinkedHashSet<>();
+        Arrays.stream(roles.split("[;,]")).map(String::trim).filter(r -> !r.isEmpty())
+                .forEach(r -> roleSet.add(r.toLowerCase(Locale.ROOT).replace(' ', '-')));
+        String accounts = value(record, columns, "accounts");
+        return new RosterService.PersonDetails(value(record, columns, "employeeid"), name, value(record, columns, "email"),
+                roleSet, value(record, columns, "supervisor"), date(value(record, columns, "hiredate")),
+                status(value(record, columns, "status")),
+                accounts == null ? List.of() : Arrays.stream(accounts.split(";")).map(String::trim).filter(a -> !a.isEmpty()).toList());
+    }
+
+    private static String value(CSVRecord record, Map<String, String> columns, String column) {
+        String header = columns.get(column);
+        if (header == null || !record.isSet(header)) {
+            return null;
+        }
+        String value = record.get(header);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static LocalDate date(String value) {
+        if (value == null) {
+            return null;
+        }
+        for (DateTimeFormatter format : DATES) {
+            try {
+                return LocalDate.parse(value, format);
+            } catch (DateTimeParseException ignored) {
+                // try the next format
+            }
+        }
+        throw new IllegalArgumentException("hire_date: '" + value + "' is not a date (use 2026-03-01 or 03/01/2026)");
+    }
+
+    private static Person.Status status(String value) {
+        if (value == null) {
+            return null;
+        }
+        String s = value.toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+        try {
+            return Person.Status.valueOf(s);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("status: '" + value + "' is not active, on leave or departed");
+        }
+    }
+
+    /** "Hire Date", "hire_date" and "hireDate" name the same column. */
+    static String normalise(String header) {
+        return header.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+    }
+}

@@ -1,0 +1,16 @@
+package org.hipaatraining.lrs.compliance.status;
+
+/**
+ * Where a person stands on one requirement today. Exactly one applies, in this order of precedence: COMPLIANT, then
+ * FAILED (the last result was a fail: remediation and a retake are needed), OVERDUE (past the due date), IN_PROGRESS
+ * (started since the last completion), NEVER_STARTED (no record at all for the module), DUE (trained before, due again).
+ * Whether a FAILED requirement is also past its due date is in {@link ModuleStatus#overdue()}.
+ */
+public enum ComplianceState {
+    COMPLIANT,
+    FAILED,
+    OVERDUE,
+    IN_PROGRESS,
+    NEVER_STARTED,
+    DUE
+}
