@@ -1,5 +1,6 @@
 package org.hipaatraining.packager.course;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,6 +34,14 @@ public record CourseModule(Module module, List<ProcessedLesson> lessons) {
         Map<String, byte[]> images = new TreeMap<>();
         lessons.forEach(lesson -> images.putAll(lesson.images()));
         return images;
+    }
+
+    /** Every file of this module in the package, by zip path: the page first, then its images, sorted. */
+    public List<String> files() {
+        List<String> files = new ArrayList<>();
+        files.add(launchPath());
+        images().keySet().forEach(image -> files.add(folder() + image));
+        return files;
     }
 
     /** Whether the module ends in a knowledge check (passed/failed) or completes after the last lesson. */
