@@ -2,6 +2,7 @@ package org.hipaatraining.lrs.compliance.events;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 
@@ -51,5 +52,18 @@ public class StatementFeed {
                     Boolean.TRUE.equals(doc.getBoolean("voided"))));
         }
         return page;
+    }
+
+    /** Every statement about an activity (as object or context), for re-applying them after its mapping changes. */
+    public List<Stored> aboutActivity(String activityIri) {
+        List<Stored> found = new ArrayList<>();
+        for (Document doc : mongo.getCollection(STATEMENTS).find(Filters.eq("facets.activity", activityIri))
+                .projection(Projections.include("json", "stored", "voided"))
+                .sort(Sorts.descending("stored", "_id"))) {
+            found.add(new Stored(XapiJson.parse(doc.getString("json"), "stored statement"), doc.getDate("stored").toInstant(),
+                    Boolean.TRUE.equals(doc.getBoolean("voided"))));
+        }
+        Collections.reverse(found);
+        return found;
     }
 }

@@ -72,6 +72,12 @@ public class TrainingEventProjector {
         events.deleteAll(toDelete);
     }
 
+    /** Applies statements again from scratch, e.g. after the mapping of their activity changed. */
+    public void reapply(List<StatementFeed.Stored> statements) {
+        events.deleteAll(statements.stream().map(s -> s.statement().path("id").asString()).toList());
+        apply(statements);
+    }
+
     /** A mapper that knows the admin's mappings for the LMS activities in this batch (one lookup per batch). */
     private StatementMapper mapperFor(List<StatementFeed.Stored> statements) {
         Set<String> unknown = new HashSet<>();

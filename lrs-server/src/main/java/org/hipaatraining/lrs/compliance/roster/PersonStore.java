@@ -48,6 +48,10 @@ public class PersonStore implements DeclaresIndexes {
         return mongo.find(new Query().with(Sort.by("name")), Person.class);
     }
 
+    public void delete(String id) {
+        mongo.remove(Query.query(Criteria.where("_id").is(id)), Person.class);
+    }
+
     public Person save(Person person) {
         return mongo.save(person);
     }

@@ -1,0 +1,126 @@
+package org.hipaatraining.lrs.compliance.status;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.hipaatraining.content.Catalogue;
+import org.hipaatraining.lrs.compliance.ComplianceException;
+import org.hipaatraining.lrs.compliance.events.TrainingEvent;
+import org.hipaatraining.lrs.compliance.events.TrainingEventStore;
+import org.hipaatraining.lrs.compliance.requirements.ModuleReleases;
+import org.hipaatraining.lrs.compliance.requirements.Requirements;
+import org.hipaatraining.lrs.compliance.requirements.RequirementsService;
+import org.hipaatraining.lrs.compliance.roster.Person;
+import org.hipaatraining.lrs.compliance.roster.RosterService;
+import org.springframework.stereotype.Service;
+
+/** Statuses, overviews and transcripts: the roster, requirements and training events put together for a day. */
+@Service
+public class ComplianceService {
+
+    /** How many identities go into one events query, to keep each query a sane size for large rosters. */
+    private static final int IDENTITIES_PER_QUERY = 500;
+
+    private final RosterService roster;
+    private final RequirementsService requirements;
+    private final TrainingEventStore events;
+    private final StatusCalculator calculator;
+    private final Clock clock;
+
+    ComplianceService(RosterService roster, RequirementsService requirements, TrainingEventStore events,
+                      ModuleReleases releases, Catalogue catalogue, Clock clock) {
+        this.roster = roster;
+        this.requirements = requirements;
+        this.events = events;
+        this.calculator = new StatusCalculator(catalogue, releases::latestMaterial);
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    public Person person(String personId) {
+        return roster.find(personId).orElseThrow(() -> new NotFound("no person with id " + personId));
+    }
+
+    /** A person's training events, oldest first, under every identity they have. */
+    public List<TrainingEvent> eventsOf(Person person) {
+        return events.forAgents(person.identifiers()).stream()
+                .sorted(Comparator.comparing(TrainingEvent::timestamp)).toList();
+    }
+
+    public List<ModuleStatus> statusOf(String personId, LocalDate day) {
+        Person person = person(personId);
+        return calculator.statusOf(person, requirements.current(), eventsOf(person), day == null ? today() : day);
+    }
+
+    /** Every current person's statuses on a day, by person (roster order). */
+    public Map<Person, List<ModuleStatus>> statusOfEveryone(LocalDate day) {
+        LocalDate on = day == null ? today() : day;
+        Requirements current = requirements.current();
+        List<Person> people = roster.all().stream().filter(p -> p.statusOn(on) != Person.Status.DEPARTED).toList();
+        Map<String, List<TrainingEvent>> byAgent = new HashMap<>();
+        List<String> batch = new ArrayList<>();
+        for (Person person : people) {
+            batch.addAll(person.identifiers());
+            if (batch.size() >= IDENTITIES_PER_QUERY) {
+                load(batch, byAgent);
+            }
+        }
+        load(batch, byAgent);
+        Map<Person, List<ModuleStatus>> statuses = new LinkedHashMap<>();
+        for (Person person : people) {
+            List<TrainingEvent> own = new ArrayList<>();
+            person.identifiers().forEach(id -> own.addAll(byAgent.getOrDefault(id, List.of())));
+            statuses.put(person, calculator.statusOf(person, current, own, on));
+        }
+        return statuses;
+    }
+
+    /** Counts of each state per role and requirement: the overview chart and table. */
+    public Map<String, Map<String, Map<ComplianceState, Integer>>> overview(LocalDate day) {
+        LocalDate on = day == null ? today() : day;
+        Map<String, Map<String, Map<ComplianceState, Integer>>> counts = new TreeMap<>();
+        statusOfEveryone(on).forEach((person, statuses) -> {
+            Set<String> roles = person.rolesOn(on);
+            for (ModuleStatus status : statuses) {
+                for (String role : status.requiredBy()) {
+                    if (roles.contains(role)) {
+                        counts.computeIfAbsent(role, r -> new LinkedHashMap<>())
+                                .computeIfAbsent(status.requirement(), r -> new EnumMap<>(ComplianceState.class))
+                                .merge(status.state(), 1, Integer::sum);
+                    }
+                }
+            }
+        });
+        return counts;
+    }
+
+    private void load(List<String> identities, Map<String, List<TrainingEvent>> into) {
+        if (identities.isEmpty()) {
+            return;
+        }
+        for (TrainingEvent event : events.forAgents(List.copyOf(identities))) {
+            into.computeIfAbsent(event.agentKey(), k -> new ArrayList<>()).add(event);
+        }
+        identities.clear();
+    }
+
+    /** A person, module or record that does not exist. Answered with 404. */
+    public static class NotFound extends ComplianceException {
+        public NotFound(String message) {
+            super(message);
+        }
+    }
+}
