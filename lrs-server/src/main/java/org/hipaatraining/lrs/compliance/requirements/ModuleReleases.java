@@ -60,9 +60,13 @@ public class ModuleReleases implements DeclaresIndexes {
         return releases;
     }
 
-    /** The newest material release in effect on a day: completions before it no longer count. */
+    /**
+     * The newest material change in effect on a day: completions before it no longer count. A module's first release
+     * changes nothing, so it never is one (training before it, e.g. an LMS course mapped to the module, still counts).
+     */
     public Optional<ModuleRelease> latestMaterial(String moduleId, LocalDate day) {
-        return of(moduleId).stream().filter(r -> r.material() && !r.date().isAfter(day)).reduce((a, b) -> b);
+        List<ModuleRelease> releases = of(moduleId);
+        return releases.stream().skip(1).filter(r -> r.material() && !r.date().isAfter(day)).reduce((a, b) -> b);
     }
 
     public ModuleRelease publish(String moduleId, String version, LocalDate date, boolean material, String summary,
