@@ -1,0 +1,845 @@
+/*
+ * HIPAA training player. Renders one module from the inline #module-data JSON (see the package contract) and reports
+ * progress through the adapter its "format" names: scorm12, scorm2004, xapi or cmi5 (or "local" when no LMS is found).
+ * Plain ES2017, no dependencies, no build step. One file shared by every module of a package.
+ */
+(function () {
+  'use strict';
+
+  var ADL = 'http://adlnet.gov/expapi/verbs/';
+  var SCREEN_START = 'S', SCREEN_LESSON = 'L', SCREEN_QUESTION = 'Q', SCREEN_RESULT = 'R', SCREEN_ATTEST = 'A',
+    SCREEN_DONE = 'D';
+  var ADAPTERS = {};
+
+  // ---------------------------------------------------------------------------------------------- small utilities
+
+  /** h('p', {class: 'x'}, 'text', child, [children]) creates an element; attributes starting with "on" are listeners. */
+  function h(tag, attrs) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (key) {
+      var value = attrs[key];
+      if (value === null || value === undefined || value === false) {
+        return;
+      }
+      if (key.indexOf('on') === 0) {
+        node.addEventListener(key.substring(2), value);
+      } else if (key === 'html') {
+        node.innerHTML = value;
+      } else {
+        node.setAttribute(key, value === true ? '' : String(value));
+      }
+    });
+    for (var i = 2; i < arguments.length; i++) {
+      append(node, arguments[i]);
+    }
+    return node;
+  }
+
+  function append(node, child) {
+    if (child === null || child === undefined || child === false) {
+      return;
+    }
+    if (Array.isArray(child)) {
+      child.forEach(function (c) { append(node, c); });
+    } else {
+      node.appendChild(typeof child === 'string' || typeof child === 'number'
+        ? document.createTextNode(String(child)) : child);
+    }
+  }
+
+  function uuid() {
+    if (window.crypto && typeof window.crypto.randomUUID === 'function') {
+      return window.crypto.randomUUID();
+    }
+    var b = new Uint8Array(16);
+    window.crypto.getRandomValues(b);
+    b[6] = (b[6] & 0x0f) | 0x40;
+    b[8] = (b[8] & 0x3f) | 0x80;
+    var hex = Array.prototype.map.call(b, function (x) { return (x + 0x100).toString(16).substring(1); }).join('');
+    return hex.substring(0, 8) + '-' + hex.substring(8, 12) + '-' + hex.substring(12, 16) + '-'
+      + hex.substring(16, 20) + '-' + hex.substring(20);
+  }
+
+  function pad(n, width) {
+    var s = String(n);
+    while (s.length < width) {
+      s = '0' + s;
+    }
+    return s;
+  }
+
+  /** ISO 8601 duration (xAPI result.duration, SCORM 2004 session_time): PT1H2M3.45S. */
+  function isoDuration(ms) {
+    var cs = Math.max(0, Math.round(ms / 10));
+    var hours = Math.floor(cs / 360000), minutes = Math.floor(cs / 6000) % 60, seconds = (cs % 6000) / 100;
+    return 'PT' + (hours ? hours + 'H' : '') + (hours || minutes ? minutes + 'M' : '') + seconds.toFixed(2) + 'S';
+  }
+
+  /** SCORM 1.2 CMITimespan: HHHH:MM:SS.SS. */
+  function scorm12Duration(ms) {
+    var cs = Math.max(0, Math.round(ms / 10));
+    var hours = Math.min(9999, Math.floor(cs / 360000)), minutes = Math.floor(cs / 6000) % 60;
+    var seconds = Math.floor(cs / 100) % 60, hundredths = cs % 100;
+    return pad(hours, 4) + ':' + pad(minutes, 2) + ':' + pad(seconds, 2) + '.' + pad(hundredths, 2);
+  }
+
+  function storageGet(store, key) {
+    try {
+      return window[store].getItem(key);
+    } catch (e) {
+      return null; // storage disabled (privacy mode, sandboxed iframe)
+    }
+  }
+
+  function storageSet(store, key, value) {
+    try {
+      if (value === null) {
+        window[store].removeItem(key);
+      } else {
+        window[store].setItem(key, value);
+      }
+      return true;
+    } catch (e) {
+      return false;
+    }
+  }
+
+  function parseJson(text) {
+    try {
+      return text ? JSON.parse(text) : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------- module data
+
+  var data, mod, lessons, questions, mastery, adapter, state, root, sessionStart = Date.now(), finished = false;
+
+  function loadData() {
+    var node = document.getElementById('module-data');
+    data = node ? parseJson(node.textContent) : null;
+    if (!data || !data.module) {
+      throw new Error('This page has no module data.');
+    }
+    mod = data.module;
+    lessons = mod.lessons || [];
+    questions = mod.questions || [];
+    mastery = typeof mod.masteryScore === 'number' ? mod.masteryScore : 0.8;
+    data.vocabulary = data.vocabulary || {};
+  }
+
+  // ---------------------------------------------------------------------------------------------- resume state
+  // Kept small for SCORM 1.2's 4096-character suspend_data: screen + index, answers as choice positions in base 36
+  // ("1", "02"), attempt, correct count of the last result, passed, completed, acknowledged, review mode.
+  // {"v":1,"s":"Q","i":3,"a":["1","02","",...],"t":1,"r":-1,"p":0,"c":0,"k":0,"w":0}
+
+  function freshState() {
+    return {v: 1, s: SCREEN_START, i: 0, a: [], t: 1, r: -1, p: 0, c: 0, k: 0, w: 0};
+  }
+
+  function decodeState(text) {
+    var raw = typeof text === 'string' ? parseJson(text) : text;
+    if (!raw || raw.v !== 1 || typeof raw.s !== 'string') {
+      return null;
+    }
+    var s = freshState();
+    Object.keys(s).forEach(function (key) {
+      if (raw[key] !== undefined) {
+        s[key] = raw[key];
+      }
+    });
+    if (!Array.isArray(s.a)) {
+      s.a = [];
+    }
+    var limit = s.s === SCREEN_LESSON ? lessons.length : s.s === SCREEN_QUESTION ? questions.length : 1;
+    if (typeof s.i !== 'number' || s.i < 0 || s.i >= Math.max(1, limit)) {
+      s.i = 0;
+    }
+    return s;
+  }
+
+  function encodeState() {
+    return JSON.stringify(state);
+  }
+
+  /** The resume point as one short string for lesson_location / cmi.location: S, L3, Q5, R, A, D. */
+  function resumePoint() {
+    return state.s === SCREEN_LESSON || state.s === SCREEN_QUESTION ? state.s + state.i : state.s;
+  }
+
+  function selectedIds(q, encoded) {
+    return (encoded || '').split('').map(function (c) {
+      var choice = q.choices[parseInt(c, 36)];
+      return choice ? choice.id : null;
+    }).filter(Boolean);
+  }
+
+  function encodeSelection(q, ids) {
+    return q.choices.map(function (c, i) { return ids.indexOf(c.id) >= 0 ? i.toString(36) : ''; }).join('');
+  }
+
+  function isCorrect(q, ids) {
+    var correct = q.correct || [];
+    return ids.length === correct.length && correct.every(function (id) { return ids.indexOf(id) >= 0; });
+  }
+
+  function correctCount() {
+    return questions.filter(function (q, i) { return isCorrect(q, selectedIds(q, state.a[i])); }).length;
+  }
+
+  function save() {
+    call('save', encodeState(), resumePoint());
+  }
+
+  /** Calls an adapter method, never letting an LMS problem break the learner's screen. */
+  function call(method) {
+    var args = Array.prototype.slice.call(arguments, 1);
+    if (!adapter || typeof adapter[method] !== 'function') {
+      return undefined;
+    }
+    try {
+      var result = adapter[method].apply(adapter, args);
+      if (result && typeof result.catch === 'function') {
+        result.catch(function (e) { report(e); });
+      }
+      return result;
+    } catch (e) {
+      report(e);
+      return undefined;
+    }
+  }
+
+  function report(error) {
+    if (window.console) {
+      console.error('[player]', error);
+    }
+    notice('We could not save your progress to the learning system. ' + (error && error.message ? error.message : ''));
+  }
+
+  function notice(text) {
+    var box = document.getElementById('hp-notice');
+    if (box) {
+      box.textContent = text;
+      box.hidden = !text;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------- layout
+
+  var header, main, progressLine;
+
+  function buildLayout() {
+    document.body.className = (document.body.className + ' hp-body').trim();
+    root = h('div', {class: 'hp-page'});
+    progressLine = h('p', {class: 'hp-progress', id: 'hp-progress'});
+    header = h('header', {class: 'hp-header'},
+      h('div', {class: 'hp-header-inner'},
+        h('p', {class: 'hp-module-title'}, mod.title),
+        progressLine));
+    main = h('main', {class: 'hp-main', id: 'hp-main'});
+    var notices = h('div', {class: 'hp-notice', id: 'hp-notice', role: 'status', hidden: true});
+    root.appendChild(header);
+    root.appendChild(notices);
+    root.appendChild(main);
+    // The module page may carry a noscript message or a loading text: replace the body's content.
+    Array.prototype.slice.call(document.body.childNodes).forEach(function (n) {
+      if (n.nodeName !== 'SCRIPT') {
+        document.body.removeChild(n);
+      }
+    });
+    document.body.insertBefore(root, document.body.firstChild);
+  }
+
+  var firstRender = true;
+
+  /** Replaces the main content; focus moves to the new screen's h1 (except on first load) so it is announced. */
+  function show(title, content, progress, extraClass, screenName) {
+    main.className = 'hp-main' + (extraClass ? ' ' + extraClass : '');
+    main.setAttribute('data-screen', screenName || resumePoint());
+    progressLine.textContent = progress || '';
+    progressLine.hidden = !progress;
+    var heading = h('h1', {tabindex: '-1', class: 'hp-title'}, title);
+    while (main.firstChild) {
+      main.removeChild(main.firstChild);
+    }
+    main.appendChild(heading);
+    append(main, content);
+    document.title = title === mod.title ? mod.title : title + ' - ' + mod.title;
+    window.scrollTo(0, 0);
+    if (!firstRender) {
+      heading.focus();
+    }
+    firstRender = false;
+  }
+
+  function button(label, onclick, kind, attrs) {
+    var a = attrs || {};
+    a.type = a.type || 'button';
+    a.class = 'hp-button' + (kind ? ' hp-button-' + kind : '');
+    if (onclick) {
+      a.onclick = onclick;
+    }
+    return h('button', a, label);
+  }
+
+  function navBar(label, left, right) {
+    return h('nav', {class: 'hp-nav', 'aria-label': label},
+      h('div', {class: 'hp-nav-start'}, left), h('div', {class: 'hp-nav-end'}, right));
+  }
+
+  /** Moves to a screen, renders it and saves the resume point (every screen change is saved). */
+  function go(screen, index) {
+    state.s = screen;
+    state.i = index || 0;
+    render();
+    save();
+  }
+
+  function render() {
+    switch (state.s) {
+      case SCREEN_LESSON: return renderLesson();
+      case SCREEN_QUESTION: return renderQuestion();
+      case SCREEN_RESULT: return renderResult();
+      case SCREEN_ATTEST: return renderAttestation();
+      case SCREEN_DONE: return renderDone();
+      default: return renderStart(false);
+    }
+  }
+
+  function plural(n, word) {
+    return n + ' ' + word + (n === 1 ? '' : 's');
+  }
+
+  // ---------------------------------------------------------------------------------------------- start
+
+  function renderStart(resuming) {
+    var facts = ['About ' + plural(mod.estimatedMinutes || 0, 'minute'), plural(lessons.length, 'lesson')];
+    if (questions.length) {
+      facts.push(plural(questions.length, 'question') + ' (' + Math.round(mastery * 100) + '% to pass)');
+    }
+    var actions;
+    if (resuming === 'done') {
+      actions = [h('p', {class: 'hp-status-line'}, 'You have completed this module.'),
+        button('Review the lessons', function () { state.w = 2; go(SCREEN_LESSON, 0); }, 'primary'),
+        button('Show my result', function () { go(SCREEN_DONE); })];
+    } else if (resuming) {
+      actions = [button('Resume where you left off', function () { render(); save(); }, 'primary'),
+        button('Start from the beginning', startOver)];
+    } else {
+      actions = [button('Start', function () { go(SCREEN_LESSON, 0); }, 'primary')];
+    }
+    var objectives = (mod.objectives || []).length ? [h('h2', null, 'What you will learn'),
+      h('ul', {class: 'hp-objectives'}, mod.objectives.map(function (o) { return h('li', null, o); }))] : null;
+    var content = [
+      mod.description ? h('p', {class: 'hp-lead'}, mod.description) : null,
+      h('p', {class: 'hp-facts'}, facts.join(' \u00b7 ')),
+      objectives,
+      h('div', {class: 'hp-actions'}, actions)
+    ];
+    show(mod.title, content, null, 'hp-screen-start', 'S');
+  }
+
+  function startOver() {
+    var answered = state.a.some(function (a) { return a; });
+    state.a = [];
+    state.w = 0;
+    if (answered) {
+      state.t += 1;
+    }
+    go(SCREEN_LESSON, 0);
+  }
+
+  // ---------------------------------------------------------------------------------------------- lessons
+
+  function renderLesson() {
+    var i = state.i, lesson = lessons[i];
+    var body = h('div', {class: 'hp-lesson', html: lesson.html || ''});
+    // Links to the regulation open outside the LMS frame; in-lesson anchors stay.
+    Array.prototype.forEach.call(body.querySelectorAll('a[href^="http"]'), function (a) {
+      a.setAttribute('target', '_blank');
+      a.setAttribute('rel', 'noopener');
+    });
+    var prev = i > 0 ? button('Previous', function () { go(SCREEN_LESSON, i - 1); }) : null;
+    var nextLabel = i < lessons.length - 1 ? 'Next lesson' : nextAfterLessonsLabel();
+    var next = button(nextLabel, function () { call('experienced', i); nextLesson(); }, 'primary');
+    show(lesson.title, [body, navBar('Lesson navigation', prev, next)],
+      'Lesson ' + (i + 1) + ' of ' + lessons.length, 'hp-screen-lesson');
+  }
+
+  function nextAfterLessonsLabel() {
+    if (state.w === 2 || !questions.length) {
+      return 'Finish';
+    }
+    return 'Start the knowledge check';
+  }
+
+  function nextLesson() {
+    if (state.i < lessons.length - 1) {
+      go(SCREEN_LESSON, state.i + 1);
+    } else if (state.w === 2) {
+      state.w = 0;
+      go(SCREEN_DONE); // reviewing a finished module: back to the finish screen, nothing reported again
+    } else if (!questions.length) {
+      moduleCompleted();
+      afterPass();
+    } else {
+      if (state.w === 1) {
+        // reviewing after a failed attempt: the knowledge check starts again
+        state.w = 0;
+        state.a = [];
+        state.t += 1;
+      }
+      go(SCREEN_QUESTION, firstUnanswered());
+    }
+  }
+
+  function firstUnanswered() {
+    for (var i = 0; i < questions.length; i++) {
+      if (!state.a[i]) {
+        return i;
+      }
+    }
+    return 0;
+  }
+
+  // ---------------------------------------------------------------------------------------------- knowledge check
+
+  function renderQuestion() {
+    var i = state.i, q = questions[i], multiple = q.type === 'multiple';
+    var answered = !!state.a[i], chosen = selectedIds(q, state.a[i]);
+    var hintId = 'hp-hint-' + i;
+    var choices = q.choices.map(function (c, n) {
+      var id = 'hp-q' + i + '-c' + n;
+      return h('div', {class: 'hp-choice'},
+        h('input', {type: multiple ? 'checkbox' : 'radio', name: 'choice', id: id, value: c.id,
+          checked: chosen.indexOf(c.id) >= 0, disabled: answered}),
+        h('label', {for: id}, c.text));
+    });
+    var fieldset = h('fieldset', {class: 'hp-question', 'aria-describedby': hintId},
+      h('legend', null, q.prompt),
+      h('p', {class: 'hp-hint', id: hintId}, multiple ? 'Select all that apply.' : 'Select one answer.'),
+      choices);
+    var feedback = h('div', {class: 'hp-feedback', id: 'hp-feedback', 'aria-live': 'polite'});
+    var error = h('p', {class: 'hp-error', id: 'hp-error', role: 'alert', hidden: true});
+    var submit = button('Submit answer', null, 'primary', {type: 'submit'});
+    var form = h('form', {class: 'hp-form', novalidate: true, onsubmit: function (event) {
+      event.preventDefault();
+      if (state.a[i]) {
+        return;
+      }
+      var ids = Array.prototype.filter.call(form.querySelectorAll('input'), function (input) { return input.checked; })
+        .map(function (input) { return input.value; });
+      if (!ids.length) {
+        error.textContent = multiple ? 'Select at least one answer, then submit.' : 'Select an answer, then submit.';
+        error.hidden = false;
+        form.querySelector('input').focus();
+        return;
+      }
+      error.hidden = true;
+      state.a[i] = encodeSelection(q, ids);
+      call('answered', i, ids, isCorrect(q, ids), state.t);
+      save();
+      Array.prototype.forEach.call(form.querySelectorAll('input'), function (input) { input.disabled = true; });
+      showFeedback(q, ids, feedback);
+      submit.replaceWith(nextButton);
+      nextButton.focus();
+    }}, q.scenario ? h('p', {class: 'hp-scenario'}, q.scenario) : null, fieldset, error, feedback, submit);
+    var last = i === questions.length - 1;
+    var nextButton = button(last ? 'See my result' : 'Next question', function () {
+      if (last) {
+        showResult();
+      } else {
+        go(SCREEN_QUESTION, i + 1);
+      }
+    }, 'primary');
+    show('Question ' + (i + 1) + ' of ' + questions.length, form, 'Knowledge check', 'hp-screen-question');
+    if (answered) {
+      showFeedback(q, chosen, feedback);
+      submit.replaceWith(nextButton);
+    }
+  }
+
+  function showFeedback(q, ids, box) {
+    var right = isCorrect(q, ids);
+    var answer = q.choices.filter(function (c) { return q.correct.indexOf(c.id) >= 0; })
+      .map(function (c) { return c.text; });
+    while (box.firstChild) {
+      box.removeChild(box.firstChild);
+    }
+    box.className = 'hp-feedback ' + (right ? 'hp-correct' : 'hp-incorrect');
+    append(box, [
+      h('p', {class: 'hp-verdict'}, right ? 'Correct.' : 'Not quite.'),
+      right ? null : h('p', null, (answer.length > 1 ? 'The correct answers: ' : 'The correct answer: ')
+        + answer.join('; ')),
+      h('p', null, q.explanation),
+      q.citation ? h('p', {class: 'hp-citation'}, 'Source: ', h('cite', null, q.citation)) : null
+    ]);
+  }
+
+  // ---------------------------------------------------------------------------------------------- result
+
+  function showResult() {
+    var correct = correctCount(), scaled = questions.length ? correct / questions.length : 1;
+    // Rounded to avoid 0.7999999 < 0.8 surprises.
+    var passed = Math.round(scaled * 10000) >= Math.round(mastery * 10000);
+    state.r = correct;
+    if (passed) {
+      state.p = 1;
+    }
+    call('scored', correct, questions.length, scaled, passed, state.t);
+    go(SCREEN_RESULT);
+  }
+
+  function renderResult() {
+    var correct = state.r, total = questions.length, percent = Math.round(correct * 100 / total);
+    var passed = Math.round(correct * 10000 / total) >= Math.round(mastery * 10000);
+    var summary = h('p', {class: 'hp-score'}, 'You answered ' + correct + ' of ' + total + ' questions correctly ('
+      + percent + '%). ' + Math.round(mastery * 100) + '% is needed to pass.');
+    var actions;
+    if (passed) {
+      actions = [button('Continue', afterPass, 'primary')];
+    } else {
+      actions = [button('Retake the knowledge check', function () {
+        state.a = [];
+        state.t += 1;
+        state.w = 0;
+        go(SCREEN_QUESTION, 0);
+      }, 'primary'), button('Review the lessons', function () { state.w = 1; go(SCREEN_LESSON, 0); })];
+    }
+    show(passed ? 'You passed' : 'Not passed yet', [
+      h('div', {class: 'hp-result ' + (passed ? 'hp-correct' : 'hp-incorrect')}, summary,
+        passed ? null : h('p', null, 'Review the lessons or retake the knowledge check. Your new answers replace these.')),
+      h('div', {class: 'hp-actions'}, actions)
+    ], 'Knowledge check result', 'hp-screen-result');
+  }
+
+  /** After the knowledge check is passed (or the last lesson of a module without one): attestation, then finish. */
+  function afterPass() {
+    if (mod.attestation && !state.k) {
+      go(SCREEN_ATTEST);
+    } else {
+      finish();
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------- attestation
+
+  function renderAttestation() {
+    var att = mod.attestation;
+    var error = h('p', {class: 'hp-error', role: 'alert', hidden: true});
+    var box = h('input', {type: 'checkbox', id: 'hp-attest', name: 'attest'});
+    var form = h('form', {class: 'hp-form', novalidate: true, onsubmit: function (event) {
+      event.preventDefault();
+      if (!box.checked) {
+        error.textContent = 'Check the box to confirm you agree with the statement.';
+        error.hidden = false;
+        box.focus();
+        return;
+      }
+      state.k = 1;
+      call('acknowledged', att);
+      finish();
+    }},
+      h('p', null, 'Please read this statement about the practice\u2019s policy (' + att.policyId + ', version '
+        + att.policyVersion + ').'),
+      h('blockquote', {class: 'hp-attestation-text'}, att.text),
+      h('div', {class: 'hp-choice'}, box, h('label', {for: 'hp-attest'}, 'I have read this statement and I agree with it.')),
+      error,
+      h('div', {class: 'hp-actions'}, button('I acknowledge', null, 'primary', {type: 'submit'})));
+    show('Policy acknowledgement', form, 'Attestation', 'hp-screen-attest');
+  }
+
+  // ---------------------------------------------------------------------------------------------- finish
+
+  function moduleCompleted() {
+    if (!state.c) {
+      state.c = 1;
+      call('completed');
+    }
+  }
+
+  function finish() {
+    moduleCompleted();
+    state.s = SCREEN_DONE;
+    state.i = 0;
+    render();
+    save();
+    if (!finished) {
+      finished = true;
+      call('finish', Date.now() - sessionStart);
+    }
+  }
+
+  function renderDone() {
+    var lines = [h('p', {class: 'hp-lead'}, 'You have finished \u201c' + mod.title + '\u201d.')];
+    if (questions.length && state.r >= 0) {
+      lines.push(h('p', null, 'Knowledge check: ' + state.r + ' of ' + questions.length + ' correct.'));
+    }
+    if (mod.attestation && state.k) {
+      lines.push(h('p', null, 'You acknowledged ' + mod.attestation.policyId + ' version '
+        + mod.attestation.policyVersion + '.'));
+    }
+    var exit = adapter && adapter.exitLabel ? button(adapter.exitLabel, function () { call('exit'); }, 'primary')
+      : h('p', null, 'You can close this window now.');
+    show('Module complete', [h('div', {class: 'hp-result hp-correct'}, lines),
+      h('div', {class: 'hp-actions'}, exit, button('Review the lessons', function () {
+        state.w = 2;
+        go(SCREEN_LESSON, 0);
+      }))], null, 'hp-screen-done');
+  }
+
+  // ---------------------------------------------------------------------------------------------- start-up
+
+  /** Leaving the page: an unfinished module is suspended (resumable); a finished one that was reopened just closes. */
+  function onPageHide() {
+    if (finished) {
+      call('close', Date.now() - sessionStart);
+      return;
+    }
+    finished = true;
+    save();
+    call('suspend', Date.now() - sessionStart);
+  }
+
+  async function boot() {
+    loadData();
+    buildLayout();
+    var factory = ADAPTERS[data.format] || ADAPTERS.local;
+    adapter = factory();
+    var started;
+    try {
+      started = await adapter.start();
+    } catch (e) {
+      if (window.console) {
+        console.warn('[player]', e);
+      }
+      notice(e.message);
+      adapter = ADAPTERS.local();
+      started = await adapter.start();
+    }
+    started = started || {};
+    if (typeof started.masteryScore === 'number') {
+      mastery = started.masteryScore;
+    }
+    if (started.notice) {
+      notice(started.notice);
+    }
+    state = decodeState(started.state) || freshState();
+    window.addEventListener('pagehide', onPageHide);
+    if (state.s === SCREEN_DONE) {
+      finished = true; // nothing more to report: the learner may only review
+      renderStart('done');
+    } else {
+      renderStart(state.s !== SCREEN_START);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------- adapters
+  // An adapter is {start() -> {state, masteryScore?, notice?} (or a promise of it), save(stateJson, resumePoint),
+  // experienced(lessonIndex), answered(questionIndex, choiceIds, correct, attempt), scored(correct, total, scaled,
+  // passed, attempt), completed(), acknowledged(attestation), finish(ms), suspend(ms), close(ms), exitLabel?, exit()}.
+
+  /** A state for an LMS that kept only the resume point (lesson_location) and not the suspend data. */
+  function stateFromPoint(point) {
+    var match = /^([SLQRAD])(\d*)$/.exec(point || '');
+    if (!match || match[1] === SCREEN_START) {
+      return null;
+    }
+    var s = freshState();
+    // Without the suspend data the answers are lost: resume at that lesson, or at the last one before the check.
+    s.s = SCREEN_LESSON;
+    s.i = match[1] === SCREEN_LESSON ? Math.min(parseInt(match[2], 10) || 0, lessons.length - 1) : lessons.length - 1;
+    return s;
+  }
+
+  /** No LMS: progress stays in this browser (previews, and SCORM packages opened outside an LMS). */
+  ADAPTERS.local = function () {
+    var key = 'hipaa-player:' + mod.id + ':' + (mod.version || '');
+    return {
+      start: function () {
+        return {state: storageGet('localStorage', key)};
+      },
+      save: function (json) {
+        storageSet('localStorage', key, json);
+      }
+    };
+  };
+
+  /** The SCORM runtime object, searched in the parent frames, then the opener's frames (SCORM RTE discovery). */
+  function findApi(name) {
+    function search(win) {
+      for (var depth = 0; win && depth < 12; depth++) {
+        try {
+          if (win[name]) {
+            return win[name];
+          }
+        } catch (e) {
+          // a cross-origin frame: keep climbing
+        }
+        if (!win.parent || win.parent === win) {
+          break;
+        }
+        win = win.parent;
+      }
+      return null;
+    }
+    var api = search(window);
+    try {
+      if (!api && window.opener) {
+        api = search(window.opener);
+      }
+      if (!api && window.top && window.top.opener) {
+        api = search(window.top.opener);
+      }
+    } catch (e) {
+      // opener from another origin
+    }
+    return api;
+  }
+
+  /** Shared by both SCORM versions: names is the data model element names of that version. */
+  function scormAdapter(apiName, names, calls) {
+    var api = findApi(apiName), open = false;
+
+    function get(element) {
+      var value = api[calls.get](element);
+      return value === null || value === undefined ? '' : String(value);
+    }
+
+    function set(element, value) {
+      if (!open) {
+        return;
+      }
+      var ok = String(api[calls.set](element, String(value))) === 'true';
+      if (!ok && window.console) {
+        console.warn('[player] ' + calls.set + '(' + element + ') failed: error ' + api[calls.error]());
+      }
+    }
+
+    function commit() {
+      if (open) {
+        api[calls.commit]('');
+      }
+    }
+
+    function end(ms, exitValue) {
+      if (!open) {
+        return;
+      }
+      set(names.sessionTime, names.duration(ms));
+      set(names.exit, exitValue);
+      commit();
+      open = false;
+      api[calls.finish]('');
+    }
+
+    return {
+      api: api,
+      set: set,
+      get: get,
+      start: function () {
+        if (!api) {
+          throw new Error('No ' + names.label + ' LMS connection was found, so your progress is kept in this browser only.');
+        }
+        if (String(api[calls.init]('')) !== 'true') {
+          throw new Error(calls.init + ' failed (error ' + api[calls.error]() + ').');
+        }
+        open = true;
+        var suspendData = get('cmi.suspend_data'), point = get(names.location);
+        names.onStart(get, set);
+        commit();
+        return {state: decodeState(suspendData) ? suspendData : stateFromPoint(point)};
+      },
+      save: function (json, point) {
+        set(names.location, point);
+        set('cmi.suspend_data', json);
+        commit();
+      },
+      answered: function (i, ids, correct) {
+        var q = questions[i], n = parseInt(get('cmi.interactions._count'), 10) || 0, p = 'cmi.interactions.' + n + '.';
+        set(p + 'id', q.id);
+        set(p + 'type', 'choice');
+        names.interaction(p, q, ids, correct, set);
+        set(p + 'weighting', '1');
+        commit();
+      },
+      scored: function (correct, total, scaled, passed) {
+        set(names.score + 'min', '0');
+        set(names.score + 'max', '100');
+        set(names.score + 'raw', String(Math.round(scaled * 100)));
+        names.onScore(scaled, passed, set);
+        commit();
+      },
+      completed: function () {
+        names.onCompleted(set, get);
+        commit();
+      },
+      finish: function (ms) {
+        end(ms, names.normalExit);
+      },
+      suspend: function (ms) {
+        end(ms, 'suspend');
+      },
+      close: function (ms) {
+        end(ms, names.normalExit);
+      }
+    };
+  }
+
+  function scorm12Time() {
+    var d = new Date();
+    return pad(d.getHours(), 2) + ':' + pad(d.getMinutes(), 2) + ':' + pad(d.getSeconds(), 2);
+  }
+
+  ADAPTERS.scorm12 = function () {
+    return scormAdapter('API', {
+      label: 'SCORM 1.2',
+      location: 'cmi.core.lesson_location',
+      sessionTime: 'cmi.core.session_time',
+      exit: 'cmi.core.exit',
+      normalExit: '',
+      score: 'cmi.core.score.',
+      duration: scorm12Duration,
+      onStart: function (get, set) {
+        var status = get('cmi.core.lesson_status');
+        if (!status || status === 'not attempted') {
+          set('cmi.core.lesson_status', 'incomplete');
+        }
+      },
+      interaction: function (p, q, ids, correct, set) {
+        set(p + 'time', scorm12Time());
+        set(p + 'correct_responses.0.pattern', q.correct.join(','));
+        set(p + 'student_response', ids.join(','));
+        set(p + 'result', correct ? 'correct' : 'wrong');
+      },
+      onScore: function (scaled, passed, set) {
+        set('cmi.core.lesson_status', passed ? 'passed' : 'failed');
+      },
+      onCompleted: function (set, get) {
+        // One status in 1.2: a passed knowledge check stays "passed"; a module without one becomes "completed".
+        if (!questions.length && get('cmi.core.lesson_status') !== 'passed') {
+          set('cmi.core.lesson_status', 'completed');
+        }
+      }
+    }, {init: 'LMSInitialize', get: 'LMSGetValue', set: 'LMSSetValue', commit: 'LMSCommit', finish: 'LMSFinish',
+      error: 'LMSGetLastError'});
+  };
+
+  /* @@ADAPTERS */
+
+  function start() {
+    boot().catch(function (e) {
+      if (window.console) {
+        console.error('[player]', e);
+      }
+      document.body.appendChild(h('p', {class: 'hp-error', role: 'alert'}, 'This module could not be shown: ' + e.message));
+    });
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
+  }
+})();
