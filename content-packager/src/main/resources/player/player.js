@@ -826,6 +826,40 @@
       error: 'LMSGetLastError'});
   };
 
+  ADAPTERS.scorm2004 = function () {
+    return scormAdapter('API_1484_11', {
+      label: 'SCORM 2004',
+      location: 'cmi.location',
+      sessionTime: 'cmi.session_time',
+      exit: 'cmi.exit',
+      normalExit: 'normal',
+      score: 'cmi.score.',
+      duration: isoDuration,
+      onStart: function (get, set) {
+        var status = get('cmi.completion_status');
+        if (!status || status === 'not attempted' || status === 'unknown') {
+          set('cmi.completion_status', 'incomplete');
+        }
+      },
+      interaction: function (p, q, ids, correct, set) {
+        // timestamp: a time(second,10,0), at most two fraction digits, with the zone.
+        set(p + 'timestamp', new Date().toISOString().substring(0, 22) + 'Z');
+        set(p + 'description', String(q.prompt || '').substring(0, 250));
+        set(p + 'correct_responses.0.pattern', q.correct.join('[,]'));
+        set(p + 'learner_response', ids.join('[,]'));
+        set(p + 'result', correct ? 'correct' : 'incorrect');
+      },
+      onScore: function (scaled, passed, set) {
+        set('cmi.score.scaled', String(Math.round(scaled * 10000) / 10000));
+        set('cmi.success_status', passed ? 'passed' : 'failed');
+      },
+      onCompleted: function (set) {
+        set('cmi.completion_status', 'completed');
+      }
+    }, {init: 'Initialize', get: 'GetValue', set: 'SetValue', commit: 'Commit', finish: 'Terminate',
+      error: 'GetLastError'});
+  };
+
   /* @@ADAPTERS */
 
   function start() {
