@@ -3,9 +3,11 @@ package org.hipaatraining.packager.validate;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -22,6 +24,8 @@ final class PackageEntries {
     static final int MAX_ENTRIES = 20_000;
 
     private final Map<String, byte[]> files = new LinkedHashMap<>();
+    private final Set<String> headerNames = new HashSet<>();
+    private boolean truncated;
 
     private PackageEntries() {
     }
@@ -35,8 +39,10 @@ final class PackageEntries {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 String name = entry.getName();
+                entries.headerNames.add(name);
                 if (++count > MAX_ENTRIES) {
                     findings.error("", "more than " + MAX_ENTRIES + " entries; not checked further");
+                    entries.truncated = true;
                     return Optional.of(entries);
                 }
                 Optional<String> unsafe = ZipEntryNames.problem(name);
@@ -52,6 +58,7 @@ final class PackageEntries {
                 if (content == null) {
                     findings.error(name, "the package unpacks to more than " + MAX_TOTAL_BYTES / (1024 * 1024)
                             + " MiB; not checked further");
+                    entries.truncated = true;
                     return Optional.of(entries);
                 }
                 total += content.length;
@@ -84,6 +91,16 @@ final class PackageEntries {
             out.write(buffer, 0, n);
         }
         return out.toByteArray();
+    }
+
+    /** Whether reading stopped at a size or count cap, so later entries were not seen. */
+    boolean truncated() {
+        return truncated;
+    }
+
+    /** Whether an entry's local header carried this name, safe or not, file or folder. */
+    boolean hasHeaderNamed(String name) {
+        return headerNames.contains(name);
     }
 
     boolean contains(String name) {
