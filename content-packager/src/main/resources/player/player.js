@@ -1323,6 +1323,94 @@
     });
   };
 
+  var CMI5_SESSION = 'https://w3id.org/xapi/cmi5/context/extensions/sessionid';
+
+  /**
+   * cmi5 launch: endpoint, fetch, actor, registration, activityId. The fetch URL is POSTed once for the auth token,
+   * kept in sessionStorage so a reload does not ask again (the LMS answers a second request with an error).
+   * LMS.LaunchData gives the launch mode, mastery score (it overrides the module's), moveOn, returnURL and the
+   * context template (session id) every statement starts from.
+   */
+  ADAPTERS.cmi5 = function () {
+    var endpoint = launchParameter('endpoint'), fetchUrl = launchParameter('fetch');
+    var actor = normalizeActor(parseJson(launchParameter('actor')));
+    var registration = launchParameter('registration'), activityId = launchParameter('activityId');
+    if (!endpoint || !fetchUrl || !actor || !registration || !activityId) {
+      return {start: function () {
+        throw new Error('This module was opened without its cmi5 launch parameters, so your progress is kept in '
+          + 'this browser only.');
+      }};
+    }
+    endpoint = withSlash(endpoint);
+    var tokenKey = 'hipaa-cmi5-token:' + fetchUrl, token = storageGet('sessionStorage', tokenKey);
+    var headers = function () { return token ? {Authorization: 'Basic ' + token} : {}; };
+    var agent = JSON.stringify(actor);
+
+    async function getToken() {
+      var response, body;
+      try {
+        response = await fetch(fetchUrl, {method: 'POST', credentials: 'omit', cache: 'no-store'});
+        body = parseJson(await response.text());
+      } catch (e) {
+        throw new Error('The learning system could not be reached to start this module (' + e.message + ').');
+      }
+      if (!response.ok || !body || !body['auth-token']) {
+        var detail = body && body['error-code'] ? 'error ' + body['error-code'] + (body['error-text'] ? ': '
+          + body['error-text'] : '') : 'HTTP ' + response.status;
+        throw new Error('The learning system did not allow this module to record your progress (' + detail
+          + '). Close it and launch it again from the course.');
+      }
+      storageSet('sessionStorage', tokenKey, body['auth-token']);
+      return body['auth-token'];
+    }
+
+    async function getJson(url, optional) {
+      var response = await fetch(url, {headers: Object.assign({'X-Experience-API-Version': '1.0.3'}, headers()),
+        cache: 'no-store', credentials: 'omit'});
+      if (!response.ok) {
+        if (optional) {
+          return null;
+        }
+        throw new Error('The course launch data could not be read (HTTP ' + response.status + ').');
+      }
+      return parseJson(await response.text());
+    }
+
+    return {
+      start: async function () {
+        if (!token) {
+          token = await getToken();
+        }
+        var launch = await getJson(endpoint + 'activities/state?' + query({stateId: 'LMS.LaunchData',
+          activityId: activityId, agent: agent, registration: registration}), false) || {};
+        try {
+          await getJson(endpoint + 'agents/profile?' + query({agent: agent, profileId: 'cmi5LearnerPreferences'}), true);
+        } catch (e) {
+          // learner preferences are optional
+        }
+        var template = launch.contextTemplate || {};
+        template.extensions = template.extensions || {};
+        if (!template.extensions[CMI5_SESSION]) {
+          template.extensions[CMI5_SESSION] = uuid();
+        }
+        var mode = launch.launchMode || 'Normal';
+        var inner = statementAdapter({
+          queue: new StatementQueue({endpoint: endpoint, headers: headers, unload: false, onError: notice,
+            key: 'hipaa-cmi5-queue:' + registration}),
+          actor: actor, registration: registration, objectId: activityId, cmi5: true, contextTemplate: template,
+          launchMode: mode, moveOn: launch.moveOn,
+          masteryScore: typeof launch.masteryScore === 'number' ? launch.masteryScore : undefined,
+          returnURL: launch.returnURL || null,
+          notice: mode !== 'Normal' ? 'You opened this module in ' + mode + ' mode: your answers are not recorded.' : null,
+          stateDoc: new StateDocument(endpoint, headers, {activityId: activityId, agent: agent,
+            registration: registration, stateId: 'resume'})
+        });
+        Object.assign(this, inner);
+        return inner.start();
+      }
+    };
+  };
+
   /* @@ADAPTERS */
 
   function start() {
