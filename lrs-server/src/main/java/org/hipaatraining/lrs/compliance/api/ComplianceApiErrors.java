@@ -1,6 +1,7 @@
 package org.hipaatraining.lrs.compliance.api;
 
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.hipaatraining.lrs.compliance.ComplianceException;
 import org.hipaatraining.lrs.compliance.RetentionException;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import tools.jackson.core.JacksonException;
 
 /** The compliance API's errors: a status and {@code {"error": "..."}} naming what to fix; never a 500 for bad input. */
 @RestControllerAdvice(basePackages = "org.hipaatraining.lrs.compliance")
@@ -36,7 +38,13 @@ class ComplianceApiErrors {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
         Throwable cause = e.getMostSpecificCause();
-        return error(HttpStatus.BAD_REQUEST, "the request body is not valid JSON for this resource: " + cause.getMessage());
+        if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+            String field = jackson.getPath().stream().map(r -> r.getPropertyName() != null ? r.getPropertyName()
+                    : "[" + r.getIndex() + "]").collect(Collectors.joining("."));
+            return error(HttpStatus.BAD_REQUEST, field + ": " + jackson.getOriginalMessage());
+        }
+        return error(HttpStatus.BAD_REQUEST, "the request body is not valid JSON for this resource: "
+                + (cause instanceof JacksonException jackson ? jackson.getOriginalMessage() : cause.getMessage()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -60,7 +60,7 @@ class RecordsController {
         return mappings.all();
     }
 
-    record NewMapping(String activityIri, String moduleId, boolean completionCounts, String name) {
+    record NewMapping(String activityIri, String moduleId, Boolean completionCounts, String name) {
     }
 
     @PutMapping("/activity-mappings")
@@ -77,7 +77,7 @@ class RecordsController {
             throw new ComplianceException("moduleId: '" + body.moduleId() + "' is not in the catalogue");
         }
         ActivityMapping mapping = mappings.save(new ActivityMapping(body.activityIri(), body.moduleId(),
-                body.completionCounts(), body.name(), admin.getName(), clock.instant()));
+                Boolean.TRUE.equals(body.completionCounts()), body.name(), admin.getName(), clock.instant()));
         projector.reapply(feed.aboutActivity(body.activityIri()));
         return mapping;
     }

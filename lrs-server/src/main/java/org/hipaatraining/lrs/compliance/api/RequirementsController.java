@@ -68,7 +68,7 @@ class RequirementsController {
         return releases.of(moduleId);
     }
 
-    record NewRelease(String version, LocalDate date, boolean material, String summary) {
+    record NewRelease(String version, LocalDate date, Boolean material, String summary) {
     }
 
     @PostMapping("/modules/{moduleId}/releases")
@@ -76,7 +76,7 @@ class RequirementsController {
             + "again within the retraining window for every role that takes it")
     ResponseEntity<ModuleRelease> publish(@PathVariable String moduleId, @RequestBody NewRelease body, Principal admin) {
         return ResponseEntity.status(HttpStatus.CREATED).body(releases.publish(moduleId, body.version(), body.date(),
-                body.material(), body.summary(), admin.getName()));
+                Boolean.TRUE.equals(body.material()), body.summary(), admin.getName()));
     }
 
     @DeleteMapping("/modules/{moduleId}/releases/{version}")

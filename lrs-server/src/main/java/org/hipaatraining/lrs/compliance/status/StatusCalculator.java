@@ -101,7 +101,7 @@ public final class StatusCalculator {
             cycle = cycle.stream().filter(e -> !e.timestamp().isAfter(counted.timestamp())).toList();
         }
         ComplianceState state = compliantUntil != null ? ComplianceState.COMPLIANT
-                : state(events, since(events, lastSatisfying), today.isAfter(dueDate));
+                : state(events, newWorkSince(events, lastSatisfying), today.isAfter(dueDate));
         Module module = catalogue.module(moduleId).orElseThrow();
         return status(person, moduleId, moduleId, module.title(), by, state, compliantUntil == null && today.isAfter(dueDate),
                 assignedOn, dueDate, compliantUntil, completion, cycle, events, material, today);
@@ -124,7 +124,7 @@ public final class StatusCalculator {
                 : rotation.get((rotation.indexOf(last.moduleId()) + 1) % rotation.size());
         LocalDate dueDate = last == null ? assignedOn.plusMonths(interval) : day(last).plusMonths(interval);
         boolean compliant = last != null && !today.isAfter(dueDate);
-        List<TrainingEvent> sinceLast = since(events, last);
+        List<TrainingEvent> sinceLast = newWorkSince(events, last);
         ComplianceState state = compliant ? ComplianceState.COMPLIANT : state(events, sinceLast, today.isAfter(dueDate));
         String title = "Security reminder: " + catalogue.module(next).map(Module::title).orElse(next);
         return Optional.of(status(person, REMINDERS, next, title, by, state, !compliant && today.isAfter(dueDate), assignedOn,
@@ -178,6 +178,18 @@ public final class StatusCalculator {
 
     private static TrainingEvent previousSatisfying(List<TrainingEvent> events, TrainingEvent counted) {
         return last(events.stream().filter(e -> e.timestamp().isBefore(counted.timestamp())).toList(), TrainingEvent::satisfies);
+    }
+
+    /**
+     * Work that starts a new round after a completion: launches, lessons, answers and results in another session.
+     * What follows a pass in the same session (its completed and acknowledged statements, a review) is not new work.
+     */
+    private static List<TrainingEvent> newWorkSince(List<TrainingEvent> events, TrainingEvent completion) {
+        return since(events, completion).stream()
+                .filter(e -> e.type() == EventType.STARTED || e.type() == EventType.PASSED || e.type() == EventType.FAILED)
+                .filter(e -> completion == null || completion.registration() == null
+                        || !completion.registration().equals(e.registration()))
+                .toList();
     }
 
     private static List<TrainingEvent> since(List<TrainingEvent> events, TrainingEvent boundary) {
