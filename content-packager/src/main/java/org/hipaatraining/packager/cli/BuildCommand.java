@@ -25,12 +25,14 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code content-packager build}: writes packages for roles and modules in the chosen formats. */
 @Command(name = "build", mixinStandardHelpOptions = true,
-        description = {"Builds LMS packages: a course per role (the role's modules, each its own SCO/AU) and/or a",
-                "package per module. With no --role and no --module, builds every role and every module."},
+        description = {"Builds LMS packages for roles and modules.",
+                "A role's course holds the role's modules, each its own SCO/AU; a module package holds one module."
+                        + " With no --role and no --module, builds every role and every module."},
         footer = {"", "Examples:",
                 "  content-packager build --out dist",
-                "  content-packager build --out dist --format scorm12 --role front-desk --role clinical",
-                "  content-packager build --out dist --format cmi5,xapi --module privacy --content my-content"})
+                "  content-packager build --out dist --format scorm12 --role front-desk",
+                "  content-packager build --out dist --format cmi5,xapi --module privacy",
+                "  content-packager build --out dist --content my-content"})
 final class BuildCommand implements Callable<Integer> {
 
     @Spec

@@ -20,8 +20,8 @@ import picocli.CommandLine.IVersionProvider;
 @Command(name = "content-packager", mixinStandardHelpOptions = true, versionProvider = PackagerCli.Version.class,
         subcommands = {BuildCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
         description = {
-                "Builds the HIPAA course content into SCORM 1.2, SCORM 2004 4th Edition, xAPI (tincan.xml) and cmi5",
-                "packages for an LMS, and validates packages before they are uploaded.",
+                "Builds the HIPAA course content into SCORM 1.2, SCORM 2004 4th Edition, xAPI (tincan.xml) and cmi5"
+                        + " packages for an LMS, and validates packages before they are uploaded.",
                 "",
                 "Run 'content-packager help build' or 'content-packager help validate' for the options."},
         footer = {"", "Exit codes: 0 done, 1 packaging failed or a package has errors, 2 bad command line.",

@@ -19,9 +19,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code content-packager validate}: checks zips (ours or anyone's) before they go to an LMS. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Checks LMS packages: safe zip entry names, which manifest (SCORM 1.2, SCORM 2004, tincan.xml,",
-                "cmi5.xml), the official XSDs when --schemas is given, and that every launched or listed file exists.",
-                "Exits with 1 when any package has an error; warnings alone exit with 0."},
+        description = {"Checks LMS packages before upload.",
+                "Checks safe zip entry names, which manifest it is (SCORM 1.2, SCORM 2004, tincan.xml, cmi5.xml), the"
+                        + " official XSDs when --schemas is given, and that every launched or listed file exists."
+                        + " Exits with 1 when any package has an error; warnings alone exit with 0."},
         footer = {"", "Example:", "  content-packager validate dist/*.zip --schemas ../shared/schemas"})
 final class ValidateCommand implements Callable<Integer> {
 

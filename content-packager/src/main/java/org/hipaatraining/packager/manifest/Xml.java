@@ -1,6 +1,7 @@
 package org.hipaatraining.packager.manifest;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -67,9 +68,12 @@ final class Xml {
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
             Transformer transformer = factory.newTransformer();
             transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+            // The JDK puts the root element on the declaration's line; write the declaration ourselves instead.
+            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
             transformer.setOutputProperty(OutputKeys.INDENT, "yes");
             transformer.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
+            out.writeBytes("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".getBytes(StandardCharsets.UTF_8));
             transformer.transform(new DOMSource(document), new StreamResult(out));
             return out.toByteArray();
         } catch (TransformerException e) {
