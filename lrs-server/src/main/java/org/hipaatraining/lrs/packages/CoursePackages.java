@@ -1,0 +1,98 @@
+package org.hipaatraining.lrs.packages;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.hipaatraining.content.Catalogue;
+import org.hipaatraining.packager.PackageBuilder;
+import org.hipaatraining.packager.PackageFormat;
+import org.hipaatraining.packager.PackageSelection;
+import org.hipaatraining.packager.PackageSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * The course packages built from the catalogue this server counts records by, so the zip an LMS admin downloads always
+ * matches the module versions and activity IRIs the LRS expects. Builds are deterministic, so every server instance
+ * serves byte-identical files without sharing storage; each instance builds them in the background at start-up.
+ */
+@Service
+public class CoursePackages {
+
+    private static final Logger log = LoggerFactory.getLogger(CoursePackages.class);
+
+    private final Catalogue catalogue;
+    private final PackageBuilder builder = new PackageBuilder();
+    private final Map<String, byte[]> built = new ConcurrentHashMap<>();
+
+    CoursePackages(Catalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    /** One downloadable package. */
+    public record Available(String fileName, String kind, String id, String title, String format, String formatName) {
+    }
+
+    /** Every package: a course per role, then a package per module, each in every format. */
+    public List<Available> all() {
+        List<Available> available = new ArrayList<>();
+        for (PackageSpec spec : PackageSelection.EVERYTHING.specs(catalogue)) {
+            for (PackageFormat format : PackageFormat.values()) {
+                available.add(new Available(spec.fileName(catalogue, format), spec.isRole() ? "role" : "module", spec.id(),
+                        title(spec), format.id(), format.displayName()));
+            }
+        }
+        return available;
+    }
+
+    public Optional<Available> find(String fileName) {
+        return all().stream().filter(a -> a.fileName().equals(fileName)).findFirst();
+    }
+
+    /** The zip, built on first use. */
+    public byte[] zip(Available available) {
+        return built.computeIfAbsent(available.fileName(), name -> builder.build(catalogue,
+                available.kind().equals("role") ? PackageSpec.forRole(available.id()) : PackageSpec.forModule(available.id()),
+                PackageFormat.fromId(available.format())));
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void buildInBackground() {
+        Thread thread = new Thread(() -> {
+            long start = System.nanoTime();
+            try {
+                List<Available> all = all();
+                all.forEach(this::zip);
+                log.info("Course packages ready: {} (SCORM 1.2, SCORM 2004, xAPI, cmi5) in {} ms", all.size(),
+                        (System.nanoTime() - start) / 1_000_000);
+            } catch (RuntimeException e) {
+                log.error("Course packages could not be built; downloads will retry and report the error", e);
+            }
+        }, "course-packages");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.MIN_PRIORITY);
+        thread.start();
+    }
+
+    private String title(PackageSpec spec) {
+        return spec.isRole() ? catalogue.role(spec.id()).map(r -> r.title()).orElse(spec.id())
+                : catalogue.module(spec.id()).map(m -> m.title() + " (" + m.version() + ")").orElse(spec.id());
+    }
+}
