@@ -18,8 +18,8 @@ import java.util.zip.ZipOutputStream;
  *
  * <ul>
  *   <li>entries sorted by name (a map iteration order or the file system's listing order would leak in otherwise);</li>
- *   <li>one fixed timestamp, set as local DOS time so the build machine's time zone does not change it, and early
- *       enough that no extended-timestamp field is written;</li>
+ *   <li>one fixed timestamp, set as local DOS time so the build machine's time zone does not change it, and with
+ *       no extended-timestamp field (which would be in UTC);</li>
  *   <li>no permissions: ZipOutputStream records external attributes 0, so every unzipper applies its own default
  *       instead of the build machine's umask;</li>
  *   <li>DEFLATED at a fixed level; no directory entries (unzippers create folders from the paths);</li>
@@ -28,8 +28,12 @@ import java.util.zip.ZipOutputStream;
  */
 public final class DeterministicZipWriter {
 
-    /** The earliest time a zip can record without extra fields: 1980-01-01 00:00 (the DOS epoch). */
-    public static final LocalDateTime FIXED_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
+    /**
+     * 1980-02-01 00:00. Not the DOS epoch 1980-01-01 00:00 itself: the JDK uses that exact DOS value to mean "before
+     * 1980" and then adds an extended timestamp in UTC, which differs between time zones (as Spring Boot's jars, we
+     * use February).
+     */
+    public static final LocalDateTime FIXED_TIME = LocalDateTime.of(1980, 2, 1, 0, 0);
 
     private DeterministicZipWriter() {
     }
