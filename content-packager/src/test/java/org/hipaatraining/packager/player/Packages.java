@@ -45,6 +45,14 @@ final class Packages {
                 .orElseThrow();
     }
 
+    /** The shortest module with a knowledge check (a quarterly reminder). */
+    static Module smallestModuleWithQuestions() {
+        return catalogue().modules().stream().filter(m -> !m.questions().isEmpty())
+                .min((a, b) -> Integer.compare(a.questions().size() * 100 + a.lessons().size(),
+                        b.questions().size() * 100 + b.lessons().size()))
+                .orElseThrow();
+    }
+
     static Map<String, byte[]> unzip(byte[] zip) {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {

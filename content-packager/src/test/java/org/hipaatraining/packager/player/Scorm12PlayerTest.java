@@ -59,6 +59,74 @@ class Scorm12PlayerTest extends BrowserTestBase {
         assertThat(setValues(log, "cmi.core.lesson_location")).contains("L0", "Q0", "R", "D");
     }
 
+    @Test
+    void aFailedKnowledgeCheckIsReportedAndARetakeCanPass() {
+        Module module = Packages.smallestModuleWithQuestions();
+        int n = module.questions().size();
+        Page page = newPage(390, 844);
+        PlayerDriver player = new PlayerDriver(launch(page, module, "null"), module);
+
+        player.start().readLessons(0).answerQuestions(0, i -> false);
+        assertThat(player.heading()).isEqualTo("Not passed yet");
+        Map<String, Object> core = map(ScormLms.cmi(page).get("core"));
+        assertThat(core.get("lesson_status")).isEqualTo("failed");
+        assertThat(map(core.get("score")).get("raw")).isEqualTo("0");
+
+        player.click("Retake the knowledge check").answerQuestions(0, i -> true);
+        assertThat(player.heading()).isEqualTo("You passed");
+        player.click("Continue").acknowledgeAndFinish();
+        page.waitForFunction("() => window.lmsFinished === true");
+
+        Map<String, Object> cmi = ScormLms.cmi(page);
+        assertThat(map(cmi.get("core")).get("lesson_status")).isEqualTo("passed");
+        assertThat(map(map(cmi.get("core")).get("score")).get("raw")).isEqualTo("100");
+        List<Map<String, Object>> interactions = interactions(cmi);
+        assertThat(interactions).hasSize(2 * n);
+        assertThat(interactions.subList(0, n)).allSatisfy(i -> assertThat(i).containsEntry("result", "wrong"));
+        assertThat(interactions.subList(n, 2 * n)).allSatisfy(i -> assertThat(i).containsEntry("result", "correct"));
+        assertThat(interactions.get(n)).containsEntry("id", module.questions().get(0).id());
+    }
+
+    @Test
+    void aPausedModuleResumesAtTheSameScreenWithItsAnswers() {
+        Module module = Packages.biggestModule();
+        Page page = newPage(1280, 800);
+        PlayerDriver player = new PlayerDriver(launch(page, module, "null"), module);
+        player.start().click("Next lesson").click("Next lesson").waitForScreen("L2");
+        ScormLms.closeSco(page);
+        Map<String, Object> core = map(ScormLms.cmi(page).get("core"));
+        assertThat(core).containsEntry("exit", "suspend").containsEntry("lesson_location", "L2")
+                .containsEntry("lesson_status", "incomplete");
+        assertThat(setValues(ScormLms.log(page), "cmi.core.session_time")).singleElement().asString()
+                .matches("\\d{4}:\\d{2}:\\d{2}\\.\\d{2}");
+
+        // The LMS relaunches with what it stored; the learner resumes at lesson 3, reads on, answers three questions.
+        player = new PlayerDriver(launch(page, module, storedForResume(page)), module);
+        player.waitForScreen("S").click("Resume where you left off").readLessons(2);
+        player.answer(0, true).click("Next question").answer(1, true).click("Next question").answer(2, false)
+                .click("Next question").waitForScreen("Q3");
+        ScormLms.closeSco(page);
+        assertThat(map(ScormLms.cmi(page).get("core"))).containsEntry("lesson_location", "Q3")
+                .containsEntry("exit", "suspend");
+
+        player = new PlayerDriver(launch(page, module, storedForResume(page)), module);
+        player.waitForScreen("S").click("Resume where you left off").waitForScreen("Q3");
+        assertThat(player.heading()).isEqualTo("Question 4 of " + module.questions().size());
+        player.answerQuestions(3, i -> true);
+        int percent = Math.round((module.questions().size() - 1) * 100f / module.questions().size());
+        assertThat(player.frame().locator(".hp-score").innerText())
+                .contains((module.questions().size() - 1) + " of " + module.questions().size());
+        Map<String, Object> stored = map(ScormLms.cmi(page).get("core"));
+        assertThat(map(stored.get("score")).get("raw")).isEqualTo(String.valueOf(percent));
+    }
+
+    /** What an LMS passes back on relaunch: entry resume, the location, status and suspend data it stored. */
+    static String storedForResume(Page page) {
+        return (String) page.evaluate("() => { const c = window.lmsCmi.cmi; return JSON.stringify({core: {entry: 'resume',"
+                + " lesson_location: c.core.lesson_location, lesson_status: c.core.lesson_status},"
+                + " suspend_data: c.suspend_data}); }");
+    }
+
     static List<String> setValues(List<List<String>> log, String element) {
         return log.stream().filter(call -> call.get(0).endsWith("SetValue") && call.get(1).equals(element))
                 .map(call -> call.get(2)).toList();
