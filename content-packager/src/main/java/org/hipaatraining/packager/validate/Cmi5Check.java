@@ -17,9 +17,9 @@ final class Cmi5Check {
 
     static final String FILE = "cmi5.xml";
     static final String NAMESPACE = "https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd";
-    private static final Set<String> MOVE_ON = Set.of("NotApplicable", "Passed", "Completed", "CompletedAndPassed",
+    private static final List<String> MOVE_ON = List.of("NotApplicable", "Passed", "Completed", "CompletedAndPassed",
             "CompletedOrPassed");
-    private static final Set<String> LAUNCH_METHODS = Set.of("AnyWindow", "OwnWindow");
+    private static final List<String> LAUNCH_METHODS = List.of("AnyWindow", "OwnWindow");
 
     private Cmi5Check() {
     }
