@@ -81,6 +81,21 @@ public final class Fixtures {
                 + " (scorm12/, scorm2004-4th/, cmi5/) or run with -Dpackager.schemas=DIR");
     }
 
+    /** A zip written with the JDK directly (names and texts alternating), so names our writer refuses can be made. */
+    public static byte[] rawZip(String... namesAndTexts) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            for (int i = 0; i < namesAndTexts.length; i += 2) {
+                zip.putNextEntry(new ZipEntry(namesAndTexts[i]));
+                zip.write(namesAndTexts[i + 1].getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
     /** The entries of a zip by name, in name order. */
     public static Map<String, byte[]> unzip(byte[] zip) {
         Map<String, byte[]> entries = new TreeMap<>();

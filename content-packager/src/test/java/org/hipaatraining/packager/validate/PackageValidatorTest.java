@@ -2,14 +2,10 @@ package org.hipaatraining.packager.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import org.hipaatraining.packager.Fixtures;
 import org.hipaatraining.packager.PackageFormat;
@@ -40,19 +36,8 @@ class PackageValidatorTest {
 
     private final PackageValidator structural = new PackageValidator();
 
-    /** A zip written with the JDK directly, so names our own writer would refuse can be made. */
     static byte[] zip(String... namesAndTexts) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (int i = 0; i < namesAndTexts.length; i += 2) {
-                zip.putNextEntry(new ZipEntry(namesAndTexts[i]));
-                zip.write(namesAndTexts[i + 1].getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return Fixtures.rawZip(namesAndTexts);
     }
 
     private ValidationReport check(byte[] zip) {
