@@ -77,6 +77,7 @@ final class ScormLms {
                 <head>
                 <meta charset="utf-8">
                 <title>Test LMS</title>
+                <style>html, body { margin: 0; height: 100%%; } iframe { display: block; width: 100%%; height: 100%%; border: 0; }</style>
                 <script src="/lib/%s"></script>
                 <script>
                   window.lmsLog = [];
@@ -110,7 +111,7 @@ final class ScormLms {
                 </script>
                 </head>
                 <body>
-                <iframe name="sco" id="sco" title="Training module" src="%s" style="width:100%%;height:90vh;border:0"></iframe>
+                <iframe name="sco" id="sco" title="Training module" src="%s"></iframe>
                 </body>
                 </html>
                 """.formatted(version.script, version.constructor, initJson, toJsArray(version.calls), version.finish,
