@@ -63,7 +63,7 @@ public class RecordsCatchUp {
             }
             projector.apply(page);
             StatementFeed.Stored last = page.get(page.size() - 1);
-            position = new CatchUpCheckpoint.Position(last.stored(), last.statement().path("id").asString());
+            position = new CatchUpCheckpoint.Position(last.stored(), last.id());
             read += page.size();
             if (page.size() < PAGE) {
                 break;

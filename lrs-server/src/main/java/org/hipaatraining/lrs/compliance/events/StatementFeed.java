@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 
+import com.mongodb.client.FindIterable;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
@@ -18,8 +19,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Reads stored statements in the order the LRS stored them, page by page, for the catch-up and the rebuild of the
- * compliance records. It reads the statements collection directly (it is derived data's source of truth) and uses
- * the {@code stored, _id} index every statement query uses.
+ * compliance records. It reads the statements collection directly (the source of truth for this derived data), uses
+ * the {@code stored, _id} index every statement query uses, and hands over the verb and object id from the stored
+ * facets so that the JSON of statements no rule can match is never parsed.
  */
 @Component
 public class StatementFeed {
@@ -32,8 +34,26 @@ public class StatementFeed {
         this.mongo = mongo;
     }
 
-    /** A statement as stored, and whether it has since been voided. */
-    public record Stored(JsonNode statement, Instant stored, boolean voided) {
+    /**
+     * A statement as stored, and whether it has since been voided.
+     *
+     * @param activity the object's activity id, null when the object is not an Activity
+     * @param parsed   the statement when already parsed (statements just stored), else null: see {@link #statement()}
+     */
+    public record Stored(String id, String verb, String activity, boolean voided, Instant stored, String json,
+                         JsonNode parsed) {
+
+        /** A statement this instance has just stored. */
+        public static Stored of(JsonNode statement) {
+            JsonNode object = statement.path("object");
+            String activity = object.path("objectType").asString("Activity").equals("Activity") ? object.path("id").asString() : null;
+            return new Stored(statement.path("id").asString(), statement.path("verb").path("id").asString(), activity, false,
+                    null, null, statement);
+        }
+
+        public JsonNode statement() {
+            return parsed != null ? parsed : XapiJson.parse(json, "stored statement");
+        }
     }
 
     /**
@@ -44,26 +64,25 @@ public class StatementFeed {
         Date since = Date.from(after);
         Bson filter = afterId == null ? Filters.gte("stored", since)
                 : Filters.or(Filters.gt("stored", since), Filters.and(Filters.eq("stored", since), Filters.gt("_id", afterId)));
-        List<Stored> page = new ArrayList<>(limit);
-        for (Document doc : mongo.getCollection(STATEMENTS).find(filter)
-                .projection(Projections.include("json", "stored", "voided"))
-                .sort(Sorts.ascending("stored", "_id")).limit(limit)) {
-            page.add(new Stored(XapiJson.parse(doc.getString("json"), "stored statement"), doc.getDate("stored").toInstant(),
-                    Boolean.TRUE.equals(doc.getBoolean("voided"))));
-        }
-        return page;
+        return read(mongo.getCollection(STATEMENTS).find(filter).sort(Sorts.ascending("stored", "_id")).limit(limit));
     }
 
     /** Every statement about an activity (as object or context), for re-applying them after its mapping changes. */
     public List<Stored> aboutActivity(String activityIri) {
-        List<Stored> found = new ArrayList<>();
-        for (Document doc : mongo.getCollection(STATEMENTS).find(Filters.eq("facets.activity", activityIri))
-                .projection(Projections.include("json", "stored", "voided"))
-                .sort(Sorts.descending("stored", "_id"))) {
-            found.add(new Stored(XapiJson.parse(doc.getString("json"), "stored statement"), doc.getDate("stored").toInstant(),
-                    Boolean.TRUE.equals(doc.getBoolean("voided"))));
-        }
+        List<Stored> found = read(mongo.getCollection(STATEMENTS).find(Filters.eq("facets.activity", activityIri))
+                .sort(Sorts.descending("stored", "_id")));
         Collections.reverse(found);
         return found;
+    }
+
+    private static List<Stored> read(FindIterable<Document> documents) {
+        List<Stored> page = new ArrayList<>();
+        for (Document doc : documents.projection(Projections.include("json", "stored", "voided", "facets"))) {
+            List<Document> facets = doc.getList("facets", Document.class);
+            Document own = facets == null || facets.isEmpty() ? new Document() : facets.get(0);
+            page.add(new Stored(doc.getString("_id"), own.getString("verb"), own.getString("activity"),
+                    Boolean.TRUE.equals(doc.getBoolean("voided")), doc.getDate("stored").toInstant(), doc.getString("json"), null));
+        }
+        return page;
     }
 }

@@ -28,10 +28,10 @@ public class TrainingEventProjector {
 
     private final Catalogue catalogue;
     private final MappingRules rules;
-    private final ActivityMappingStore mappings;
+    private final ActivityMappings mappings;
     private final TrainingEventStore events;
 
-    TrainingEventProjector(Catalogue catalogue, ActivityMappingStore mappings, TrainingEventStore events) {
+    TrainingEventProjector(Catalogue catalogue, ActivityMappings mappings, TrainingEventStore events) {
         this.catalogue = catalogue;
         this.rules = MappingRules.loadDefault();
         this.mappings = mappings;
@@ -46,48 +46,40 @@ public class TrainingEventProjector {
     @EventListener
     void onStored(StatementsStored stored) {
         try {
-            apply(stored.statements().stream().map(s -> new StatementFeed.Stored(s, null, false)).toList());
+            apply(stored.statements().stream().map(StatementFeed.Stored::of).toList(), mappings.recent());
         } catch (RuntimeException e) {
             log.warn("Compliance records will catch up on {} statements later: {}", stored.statements().size(), e.toString());
         }
     }
 
-    /** Applies statements in stored order. */
+    /** Applies statements in stored order, with the mappings as they are now in the database. */
     public void apply(List<StatementFeed.Stored> statements) {
-        StatementMapper mapper = mapperFor(statements);
+        apply(statements, mappings.fresh());
+    }
+
+    /** Applies statements again from scratch, e.g. after the mapping of their activity changed. */
+    public void reapply(List<StatementFeed.Stored> statements) {
+        events.deleteAll(statements.stream().map(StatementFeed.Stored::id).toList());
+        apply(statements);
+    }
+
+    private void apply(List<StatementFeed.Stored> statements, Map<String, ActivityMapping> mapped) {
+        StatementMapper mapper = new StatementMapper(catalogue, rules, iri -> Optional.ofNullable(mapped.get(iri)));
         List<TrainingEvent> toSave = new ArrayList<>();
         Set<String> toDelete = new HashSet<>();
         for (StatementFeed.Stored stored : statements) {
-            JsonNode statement = stored.statement();
-            if (VOIDED.equals(statement.path("verb").path("id").asString())) {
-                toDelete.add(statement.path("object").path("id").asString());
+            if (VOIDED.equals(stored.verb())) {
+                toDelete.add(stored.statement().path("object").path("id").asString());
             } else if (stored.voided()) {
-                toDelete.add(statement.path("id").asString());
-            } else {
-                mapper.map(statement).ifPresent(toSave::add);
+                toDelete.add(stored.id());
+            } else if (stored.activity() != null
+                    && (mapped.containsKey(stored.activity()) || catalogue.moduleContaining(stored.activity()).isPresent())) {
+                // only statements about the catalogue or a mapped activity can match a rule: parse just those
+                mapper.map(stored.statement()).ifPresent(toSave::add);
             }
         }
         toSave.removeIf(e -> toDelete.contains(e.statementId()));
         events.saveAll(toSave);
         events.deleteAll(toDelete);
-    }
-
-    /** Applies statements again from scratch, e.g. after the mapping of their activity changed. */
-    public void reapply(List<StatementFeed.Stored> statements) {
-        events.deleteAll(statements.stream().map(s -> s.statement().path("id").asString()).toList());
-        apply(statements);
-    }
-
-    /** A mapper that knows the admin's mappings for the LMS activities in this batch (one lookup per batch). */
-    private StatementMapper mapperFor(List<StatementFeed.Stored> statements) {
-        Set<String> unknown = new HashSet<>();
-        for (StatementFeed.Stored stored : statements) {
-            String iri = stored.statement().path("object").path("id").asString();
-            if (!iri.isEmpty() && catalogue.moduleContaining(iri).isEmpty()) {
-                unknown.add(iri);
-            }
-        }
-        Map<String, ActivityMapping> found = mappings.findAll(unknown);
-        return new StatementMapper(catalogue, rules, iri -> Optional.ofNullable(found.get(iri)));
     }
 }
