@@ -627,6 +627,11 @@
     }
     state = decodeState(started.state) || freshState();
     window.addEventListener('pagehide', onPageHide);
+    window.addEventListener('pageshow', function (event) {
+      if (event.persisted) {
+        window.location.reload(); // back from the back/forward cache after the session ended: start a new one
+      }
+    });
     if (state.s === SCREEN_DONE) {
       finished = true; // nothing more to report: the learner may only review
       renderStart('done');
@@ -1145,7 +1150,7 @@
    * activity id), and for cmi5: cmi5 true, contextTemplate, launchMode, moveOn, masteryScore, returnURL.
    */
   function statementAdapter(cfg) {
-    var ended = false, passedBefore = false, completedBefore = false;
+    var ended = false, passedBefore = false, completedBefore = false, failedInSession = false;
     var normal = !cfg.cmi5 || cfg.launchMode === 'Normal';
 
     function moduleActivity() {
@@ -1246,10 +1251,11 @@
         }}, {response: ids.join('[,]'), success: correct}, context(true));
       },
       scored: function (correct, total, scaled, passed) {
-        if (ended || !normal || (cfg.cmi5 && passedBefore)) {
-          return; // cmi5: passed at most once, and never failed after passed
+        if (ended || !normal || (cfg.cmi5 && (passedBefore || (!passed && failedInSession)))) {
+          return; // cmi5: passed once per registration, never failed after it, failed once per session
         }
         passedBefore = passed;
+        failedInSession = failedInSession || !passed;
         var extensions = {};
         if (cfg.cmi5) {
           extensions[CMI5_MASTERY] = mastery;
