@@ -128,6 +128,33 @@ class XapiCmi5PlayerTest extends BrowserTestBase {
     }
 
     @Test
+    void aRefusedFetchUrlIsExplainedAndTheModuleStillOpens() {
+        Module module = Packages.smallestModuleWithQuestions();
+        String url = cmi5Launch(module, UUID.randomUUID().toString(), "Normal", 0.8);
+        lrs.fetchCalls.set(1); // the LMS already handed out this launch's token
+        Page page = newPage(390, 844);
+        page.navigate(url);
+        new PlayerDriver(page.mainFrame(), module).waitForScreen("S");
+        assertThat(page.locator("#hp-notice").innerText()).contains("did not allow").contains("already in use");
+        assertThat(lrs.statements()).isEmpty();
+    }
+
+    @Test
+    void cmi5SendsFailedOncePerSessionAndNeverAfterPassed() {
+        Module module = Packages.smallestModuleWithQuestions();
+        Page page = newPage(1280, 800);
+        page.navigate(cmi5Launch(module, UUID.randomUUID().toString(), "Normal", 0.8));
+        PlayerDriver player = new PlayerDriver(page.mainFrame(), module);
+        player.start().readLessons(0).answerQuestions(0, i -> false);
+        player.click("Retake the knowledge check").answerQuestions(0, i -> false);
+        player.click("Retake the knowledge check").answerQuestions(0, i -> true);
+        player.click("Continue").acknowledgeAndFinish();
+        page.waitForCondition(() -> lrs.verbs().contains("terminated"));
+        assertThat(lrs.verbs().stream().filter(v -> v.equals("failed") || v.equals("passed")))
+                .containsExactly("failed", "passed");
+    }
+
+    @Test
     void xapiLaunchResumesFromTheStateApiAndRecordsTheAcknowledgement() {
         Module module = Packages.catalogue().modules().stream().filter(m -> m.attestation() != null)
                 .min((a, b) -> Integer.compare(a.questions().size(), b.questions().size())).orElseThrow();
