@@ -66,6 +66,33 @@ class PlayerLayoutTest extends BrowserTestBase {
     }
 
     @Test
+    void startResultAttestationAndFinishScreensOnAPhone() throws IOException {
+        Module module = Packages.catalogue().modules().stream().filter(m -> m.attestation() != null)
+                .min((a, b) -> Integer.compare(a.questions().size(), b.questions().size())).orElseThrow();
+        Page page = newPage(390, 844);
+        PlayerDriver player = new PlayerDriver(open(page, module), module);
+        Files.createDirectories(SCREENSHOTS);
+        player.waitForScreen("S");
+        shoot(page, player, "start-phone");
+        player.start().readLessons(0).answerQuestions(0, i -> i == 0);
+        shoot(page, player, "result-failed-phone");
+        player.click("Retake the knowledge check").answerQuestions(0, i -> true);
+        shoot(page, player, "result-passed-phone");
+        player.click("Continue").waitForScreen("A");
+        shoot(page, player, "attestation-phone");
+        player.click("I acknowledge");
+        assertThat(player.frame().locator(".hp-error").innerText()).contains("Check the box");
+        player.acknowledgeAndFinish();
+        shoot(page, player, "finish-phone");
+    }
+
+    private static void shoot(Page page, PlayerDriver player, String name) {
+        assertNoHorizontalScroll(player.frame(), name);
+        assertReadable(player.frame(), name);
+        assertNotBlank(page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png"))), name);
+    }
+
+    @Test
     void noLessonOfAnyModuleScrollsSidewaysOnAPhone() {
         Page page = newPage(390, 844);
         for (Module module : Packages.catalogue().modules()) {
