@@ -468,6 +468,10 @@
       box.removeChild(box.firstChild);
     }
     box.className = 'hp-feedback ' + (right ? 'hp-correct' : 'hp-incorrect');
+    Array.prototype.forEach.call(main.querySelectorAll('.hp-choice input'), function (input) {
+      var isRight = q.correct.indexOf(input.value) >= 0;
+      input.parentNode.className = 'hp-choice' + (isRight ? ' hp-choice-right' : input.checked ? ' hp-choice-wrong' : '');
+    });
     append(box, [
       h('p', {class: 'hp-verdict'}, right ? 'Correct.' : 'Not quite.'),
       right ? null : h('p', null, (answer.length > 1 ? 'The correct answers: ' : 'The correct answer: ')
