@@ -71,7 +71,9 @@ abstract class BrowserTestBase {
     /** A page in a new context (the first call of a test creates the context; later pages share its storage). */
     Page newPage(int width, int height) {
         if (context == null) {
-            context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height));
+            // Reduced motion: no transitions half-way through in screenshots (and the player's reduced-motion CSS runs).
+            context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
+                    .setReducedMotion(com.microsoft.playwright.options.ReducedMotion.REDUCE));
         }
         Page page = context.newPage();
         page.setViewportSize(width, height);
