@@ -16,6 +16,7 @@ import org.hipaatraining.packager.PackageSelection;
 import org.hipaatraining.packager.PackageSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -34,8 +35,11 @@ public class CoursePackages {
     private final PackageBuilder builder = new PackageBuilder();
     private final Map<String, byte[]> built = new ConcurrentHashMap<>();
 
-    CoursePackages(Catalogue catalogue) {
+    private final boolean buildAtStartup;
+
+    CoursePackages(Catalogue catalogue, @Value("${lrs.packages.build-at-startup:true}") boolean buildAtStartup) {
         this.catalogue = catalogue;
+        this.buildAtStartup = buildAtStartup;
     }
 
     /** One downloadable package. */
@@ -75,6 +79,9 @@ public class CoursePackages {
 
     @EventListener(ApplicationReadyEvent.class)
     void buildInBackground() {
+        if (!buildAtStartup) {
+            return;
+        }
         Thread thread = new Thread(() -> {
             long start = System.nanoTime();
             try {
