@@ -227,7 +227,7 @@
 
   // ---------------------------------------------------------------------------------------------- layout
 
-  var header, main, progressLine;
+  var header, main, screenBox, progressLine;
 
   function buildLayout() {
     document.body.className = (document.body.className + ' hp-body').trim();
@@ -237,10 +237,11 @@
       h('div', {class: 'hp-header-inner'},
         h('p', {class: 'hp-module-title'}, mod.title),
         progressLine));
-    main = h('main', {class: 'hp-main', id: 'hp-main'});
-    var notices = h('div', {class: 'hp-notice', id: 'hp-notice', role: 'status', hidden: true});
+    // The notice (connection problems) stays while screens change, inside the main landmark like all content.
+    screenBox = h('div', {class: 'hp-screen'});
+    main = h('main', {class: 'hp-main', id: 'hp-main'},
+      h('div', {class: 'hp-notice', id: 'hp-notice', role: 'status', hidden: true}), screenBox);
     root.appendChild(header);
-    root.appendChild(notices);
     root.appendChild(main);
     // The module page may carry a noscript message or a loading text: replace the body's content.
     Array.prototype.slice.call(document.body.childNodes).forEach(function (n) {
@@ -260,11 +261,11 @@
     progressLine.textContent = progress || '';
     progressLine.hidden = !progress;
     var heading = h('h1', {tabindex: '-1', class: 'hp-title'}, title);
-    while (main.firstChild) {
-      main.removeChild(main.firstChild);
+    while (screenBox.firstChild) {
+      screenBox.removeChild(screenBox.firstChild);
     }
-    main.appendChild(heading);
-    append(main, content);
+    screenBox.appendChild(heading);
+    append(screenBox, content);
     document.title = title === mod.title ? mod.title : title + ' - ' + mod.title;
     window.scrollTo(0, 0);
     if (!firstRender) {
