@@ -26,12 +26,20 @@ final class Cmi5ManifestWriter implements ManifestWriter {
         return PackageFormat.CMI5;
     }
 
+    /**
+     * The course id. cmi5 wants course and AU ids distinct (an LMS records course-level satisfied statements under the
+     * course id), so a single-module package gets a course id of its own next to the module IRI its AU keeps.
+     */
+    static String courseId(Course course) {
+        return course.spec().isRole() ? course.iri() : course.iri().replace("/activities/module/", "/activities/module-course/");
+    }
+
     @Override
     public byte[] write(Course course, List<String> sharedFiles) {
         Document document = Xml.document(CMI5, "courseStructure");
         Element root = document.getDocumentElement();
         Element courseElement = Xml.child(root, CMI5, "course");
-        courseElement.setAttribute("id", course.iri());
+        courseElement.setAttribute("id", courseId(course));
         text(courseElement, "title", course.title());
         text(courseElement, "description", course.description());
         for (CourseModule module : course.modules()) {
