@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -51,6 +52,19 @@ class XapiExceptionHandler {
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<byte[]> denied(AccessDeniedException e) {
         return error(HttpStatus.FORBIDDEN, e.getMessage());
+    }
+
+    /** Parameter names the HTTP firewall refuses, e.g. a JSON body sent as a form, whose "name" holds line breaks. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<byte[]> rejected(RequestRejectedException e, HttpServletRequest request) {
+        String contentType = request.getContentType();
+        if (contentType != null && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+            return error(HttpStatus.BAD_REQUEST, "Content-Type: application/x-www-form-urlencoded is only accepted with "
+                    + "the Alternate Request Syntax (?method=...); send JSON as application/json");
+        }
+        String reason = e.getMessage() == null ? "" : e.getMessage().replaceAll("\\s+", " ");
+        return error(HttpStatus.BAD_REQUEST, "the request was refused: "
+                + (reason.length() > 200 ? reason.substring(0, 200) + "..." : reason));
     }
 
     @ExceptionHandler(Exception.class)

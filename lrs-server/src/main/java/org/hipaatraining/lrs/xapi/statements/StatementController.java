@@ -219,10 +219,36 @@ class StatementController {
                 throw XapiException.badRequest("multipart body: part " + (i + 1)
                         + " must have the header Content-Transfer-Encoding: binary");
             }
+            if (!matchesSha2(part.body(), hash)) {
+                throw XapiException.badRequest("multipart body: the data of part " + (i + 1)
+                        + " does not have the SHA-2 hash its X-Experience-API-Hash header names (" + hash + ")");
+            }
             String partType = part.header("Content-Type");
             attachments.put(hash, new AttachmentPart(hash, partType == null ? "application/octet-stream" : partType, part.body()));
         }
         return new Body(statements, attachments);
+    }
+
+    /** True when {@code data} hashes to {@code hex} with the SHA-2 function its length implies. */
+    private static boolean matchesSha2(byte[] data, String hex) {
+        List<String> algorithms = switch (hex.length()) {
+            case 56 -> List.of("SHA-224", "SHA-512/224");
+            case 64 -> List.of("SHA-256", "SHA-512/256");
+            case 96 -> List.of("SHA-384");
+            case 128 -> List.of("SHA-512");
+            default -> List.of();
+        };
+        for (String algorithm : algorithms) {
+            try {
+                if (java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance(algorithm).digest(data))
+                        .equalsIgnoreCase(hex)) {
+                    return true;
+                }
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return false;
     }
 
     private static List<Locale.LanguageRange> languages(HttpServletRequest request) {
