@@ -2,7 +2,6 @@ package org.hipaatraining.lrs.compliance.api;
 
 import java.security.Principal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +14,7 @@ import org.hipaatraining.lrs.compliance.reports.TranscriptService;
 import org.hipaatraining.lrs.compliance.status.ComplianceService;
 import org.hipaatraining.lrs.compliance.status.ComplianceState;
 import org.hipaatraining.lrs.compliance.status.ModuleStatus;
+import org.hipaatraining.lrs.compliance.status.StatusFilter;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -48,14 +48,7 @@ class ComplianceController {
                               @RequestParam(required = false) ComplianceState state,
                               @RequestParam(defaultValue = "false") boolean overdue,
                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
-        List<ModuleStatus> rows = new ArrayList<>();
-        compliance.statusOfEveryone(on).values().forEach(statuses -> statuses.stream()
-                .filter(s -> role == null || s.requiredBy().contains(role))
-                .filter(s -> module == null || s.requirement().equals(module))
-                .filter(s -> state == null || s.state() == state)
-                .filter(s -> !overdue || (s.overdue() && !s.onLeave()))
-                .forEach(rows::add));
-        return rows;
+        return compliance.statuses(new StatusFilter(role, module, state, overdue), on);
     }
 
     @GetMapping("/overview")
