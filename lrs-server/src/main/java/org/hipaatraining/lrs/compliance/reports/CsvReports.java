@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -99,7 +100,7 @@ public class CsvReports {
                 LocalDate since = p.statuses().stream().filter(s -> !s.from().isAfter(on)).map(Person.StatusPeriod::from)
                         .reduce((a, b) -> b).orElse(p.hireDate());
                 row(csv, p.employeeId(), p.name(), p.email(), String.join(";", p.rolesOn(on)), p.hireDate(),
-                        p.supervisor(), status.name().toLowerCase().replace('_', ' '), String.join(";", ReportFormat.accounts(p)),
+                        p.supervisor(), status.name().toLowerCase(Locale.ROOT).replace('_', ' '), String.join(";", ReportFormat.accounts(p)),
                         since, roleHistory(p), p.id());
             }
         } catch (IOException e) {
