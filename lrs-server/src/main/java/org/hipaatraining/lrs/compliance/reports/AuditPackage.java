@@ -16,11 +16,12 @@ import org.hipaatraining.lrs.compliance.status.ModuleStatus;
  * with the statement behind it, and remedial actions; and the version history of the modules concerned.
  *
  * @param scope    what the package covers, in words: "Whole practice", "Module: ...", "Person: ..."
- * @param statusOn the day statuses are evaluated: the period's last day, or today if that is later
+ * @param unmatchedRecords training records in scope from xAPI identities that are nobody on the roster (not listed)
+ * @param statusOn the day statuses are evaluated: the period's last day (today, if the period ends later)
  */
 public record AuditPackage(String practice, String scope, ReportPeriod period, LocalDate statusOn, Instant generatedAt,
                            String generatedBy, List<PersonRecord> people, List<ModuleHistory> modules, int resultCount,
-                           int remedialCount) {
+                           int remedialCount, int unmatchedRecords) {
 
     /**
      * @param roles   every role period, with the role's title
