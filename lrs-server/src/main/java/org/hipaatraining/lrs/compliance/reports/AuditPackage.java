@@ -23,6 +23,10 @@ public record AuditPackage(String practice, String scope, ReportPeriod period, L
                            String generatedBy, List<PersonRecord> people, List<ModuleHistory> modules, int resultCount,
                            int remedialCount, int unmatchedRecords) {
 
+    public String generated() {
+        return ReportFormat.utc(generatedAt);
+    }
+
     /**
      * @param roles   every role period, with the role's title
      * @param results knowledge-check results, completions, waivers and acknowledgements in the period, oldest first
@@ -39,6 +43,16 @@ public record AuditPackage(String practice, String scope, ReportPeriod period, L
      *                (counted within the period), else 0
      */
     public record ResultLine(TrainingEvent event, String moduleTitle, int attempt) {
+
+        public String when() {
+            return ReportFormat.utc(event.timestamp());
+        }
+
+        /** "Passed", "Acknowledged", ... */
+        public String what() {
+            String name = event.type().name();
+            return name.charAt(0) + name.substring(1).toLowerCase(java.util.Locale.ROOT);
+        }
 
         public String score() {
             return event.scaled() == null ? "" : ReportFormat.percent(event.scaled()) + "%";
