@@ -25,6 +25,7 @@ import org.hipaatraining.lrs.compliance.roster.Person;
 import org.hipaatraining.lrs.compliance.roster.RosterService;
 import org.hipaatraining.lrs.compliance.status.ComplianceService;
 import org.hipaatraining.lrs.compliance.status.ModuleStatus;
+import org.hipaatraining.lrs.system.ServerSettings;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,10 +44,12 @@ public class AuditPackages {
     private final Catalogue catalogue;
     private final PracticeSettings practice;
     private final PdfRenderer renderer;
+    private final ServerSettings server;
     private final Clock clock;
 
     AuditPackages(ComplianceService compliance, RosterService roster, TrainingEventStore events, RemedialActions remedial,
-                  ModuleReleases releases, Catalogue catalogue, PracticeSettings practice, PdfRenderer renderer, Clock clock) {
+                  ModuleReleases releases, Catalogue catalogue, PracticeSettings practice, PdfRenderer renderer, ServerSettings server,
+                  Clock clock) {
         this.compliance = compliance;
         this.roster = roster;
         this.events = events;
@@ -55,11 +58,12 @@ public class AuditPackages {
         this.catalogue = catalogue;
         this.practice = practice;
         this.renderer = renderer;
+        this.server = server;
         this.clock = clock;
     }
 
     public byte[] pdf(AuditPackage audit) {
-        return renderer.render("audit", Map.of("audit", audit));
+        return renderer.render("audit", Map.of("audit", audit, "xapiBase", server.base() + "/xapi"));
     }
 
     /**
