@@ -36,7 +36,9 @@ class AdminSecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(AdminRole.ADMIN.name(), AdminRole.AUDITOR.name())
                         .requestMatchers(HttpMethod.HEAD, "/api/**").hasAnyRole(AdminRole.ADMIN.name(), AdminRole.AUDITOR.name())
                         .requestMatchers("/api/**").hasRole(AdminRole.ADMIN.name())
-                        .requestMatchers("/admin/**").hasAnyRole(AdminRole.ADMIN.name(), AdminRole.AUDITOR.name())
+                        .requestMatchers(HttpMethod.GET, "/admin", "/admin/**")
+                        .hasAnyRole(AdminRole.ADMIN.name(), AdminRole.AUDITOR.name())
+                        .requestMatchers("/admin", "/admin/**").hasRole(AdminRole.ADMIN.name())
                         .anyRequest().permitAll());
         return http.build();
     }

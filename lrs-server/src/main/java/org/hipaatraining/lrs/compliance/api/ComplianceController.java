@@ -1,24 +1,20 @@
 package org.hipaatraining.lrs.compliance.api;
 
 import java.security.Principal;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.hipaatraining.content.Catalogue;
-import org.hipaatraining.lrs.compliance.ComplianceException;
 import org.hipaatraining.lrs.compliance.remediation.RemedialAction;
-import org.hipaatraining.lrs.compliance.remediation.RemedialActionStore;
+import org.hipaatraining.lrs.compliance.remediation.RemedialActions;
 import org.hipaatraining.lrs.compliance.reports.Transcript;
 import org.hipaatraining.lrs.compliance.reports.TranscriptService;
 import org.hipaatraining.lrs.compliance.status.ComplianceService;
 import org.hipaatraining.lrs.compliance.status.ComplianceState;
 import org.hipaatraining.lrs.compliance.status.ModuleStatus;
+import org.hipaatraining.lrs.compliance.status.StatusFilter;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -37,17 +33,12 @@ class ComplianceController {
 
     private final ComplianceService compliance;
     private final TranscriptService transcripts;
-    private final RemedialActionStore remedial;
-    private final Catalogue catalogue;
-    private final Clock clock;
+    private final RemedialActions remedial;
 
-    ComplianceController(ComplianceService compliance, TranscriptService transcripts, RemedialActionStore remedial,
-                         Catalogue catalogue, Clock clock) {
+    ComplianceController(ComplianceService compliance, TranscriptService transcripts, RemedialActions remedial) {
         this.compliance = compliance;
         this.transcripts = transcripts;
         this.remedial = remedial;
-        this.catalogue = catalogue;
-        this.clock = clock;
     }
 
     @GetMapping("/status")
@@ -57,14 +48,7 @@ class ComplianceController {
                               @RequestParam(required = false) ComplianceState state,
                               @RequestParam(defaultValue = "false") boolean overdue,
                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on) {
-        List<ModuleStatus> rows = new ArrayList<>();
-        compliance.statusOfEveryone(on).values().forEach(statuses -> statuses.stream()
-                .filter(s -> role == null || s.requiredBy().contains(role))
-                .filter(s -> module == null || s.requirement().equals(module))
-                .filter(s -> state == null || s.state() == state)
-                .filter(s -> !overdue || (s.overdue() && !s.onLeave()))
-                .forEach(rows::add));
-        return rows;
+        return compliance.statuses(new StatusFilter(role, module, state, overdue), on);
     }
 
     @GetMapping("/overview")
@@ -93,19 +77,7 @@ class ComplianceController {
     @PostMapping("/people/{id}/remedial-actions")
     @Operation(summary = "Record coaching or another remedial action after a failed check or a policy violation")
     ResponseEntity<RemedialAction> remedialAction(@PathVariable String id, @RequestBody NewRemedialAction body, Principal admin) {
-        compliance.person(id);
-        if (body.action() == null || body.action().isBlank()) {
-            throw new ComplianceException("action: say what was done, e.g. 'reviewed phishing lesson one-to-one'");
-        }
-        if (body.moduleId() != null && catalogue.module(body.moduleId()).isEmpty()) {
-            throw new ComplianceException("moduleId: '" + body.moduleId() + "' is not in the catalogue");
-        }
-        LocalDate date = body.date() == null ? compliance.today() : body.date();
-        if (date.isAfter(compliance.today())) {
-            throw new ComplianceException("date: cannot be in the future");
-        }
-        RemedialAction action = remedial.insert(new RemedialAction(UUID.randomUUID().toString(), id, body.moduleId(), date,
-                body.action().trim(), admin.getName(), clock.instant()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(action);
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(remedial.record(id, body.moduleId(), body.date(), body.action(), admin.getName()));
     }
 }

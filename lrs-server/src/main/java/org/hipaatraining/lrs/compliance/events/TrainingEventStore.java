@@ -3,6 +3,7 @@ package org.hipaatraining.lrs.compliance.events;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.bson.Document;
 import org.hipaatraining.lrs.store.DeclaresIndexes;
@@ -54,6 +55,11 @@ public class TrainingEventStore implements DeclaresIndexes {
         if (!statementIds.isEmpty()) {
             mongo.remove(Query.query(Criteria.where("_id").in(statementIds)), TrainingEvent.class);
         }
+    }
+
+    /** The event a statement became, if it became one (and was not voided since). */
+    public Optional<TrainingEvent> find(String statementId) {
+        return Optional.ofNullable(mongo.findById(statementId, TrainingEvent.class));
     }
 
     public List<TrainingEvent> forAgents(Collection<String> agentKeys) {

@@ -88,6 +88,13 @@ public class ComplianceService {
         return statuses;
     }
 
+    /** Every current person's statuses on a day that pass a filter, in roster order. */
+    public List<ModuleStatus> statuses(StatusFilter filter, LocalDate day) {
+        List<ModuleStatus> rows = new ArrayList<>();
+        statusOfEveryone(day).values().forEach(statuses -> statuses.stream().filter(filter).forEach(rows::add));
+        return rows;
+    }
+
     /** Counts of each state per role and requirement: the overview chart and table. */
     public Map<String, Map<String, Map<ComplianceState, Integer>>> overview(LocalDate day) {
         LocalDate on = day == null ? today() : day;

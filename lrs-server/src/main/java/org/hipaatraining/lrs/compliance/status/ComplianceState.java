@@ -7,10 +7,26 @@ package org.hipaatraining.lrs.compliance.status;
  * Whether a FAILED requirement is also past its due date is in {@link ModuleStatus#overdue()}.
  */
 public enum ComplianceState {
-    COMPLIANT,
-    FAILED,
-    OVERDUE,
-    IN_PROGRESS,
-    NEVER_STARTED,
-    DUE
+    COMPLIANT("Compliant"),
+    FAILED("Failed"),
+    OVERDUE("Overdue"),
+    IN_PROGRESS("In progress"),
+    NEVER_STARTED("Never started"),
+    DUE("Due");
+
+    private final String label;
+
+    ComplianceState(String label) {
+        this.label = label;
+    }
+
+    /** How pages and reports name the state. */
+    public String label() {
+        return label;
+    }
+
+    /** The CSS class pages and reports mark the state with, e.g. {@code state-in-progress}. */
+    public String cssClass() {
+        return "state-" + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
 }
