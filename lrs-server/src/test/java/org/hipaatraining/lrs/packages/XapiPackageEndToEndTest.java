@@ -24,6 +24,7 @@ import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.ReducedMotion;
 import com.sun.net.httpserver.HttpServer;
 import org.hipaatraining.content.Catalogue;
 import org.hipaatraining.content.Module;
@@ -59,7 +60,8 @@ class XapiPackageEndToEndTest extends LrsIntegrationTest {
              Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
                      .setExecutablePath(Paths.get("/usr/bin/chromium"))
                      .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage")))) {
-            Page page = browser.newPage();
+            // no transitions: a choice mid-animation is not "stable" for a click
+            Page page = browser.newPage(new Browser.NewPageOptions().setReducedMotion(ReducedMotion.REDUCE));
             String registration = UUID.randomUUID().toString();
             page.navigate("http://127.0.0.1:" + content.getAddress().getPort() + "/modules/" + MODULE + "/index.html"
                     + "?endpoint=" + enc(xapi.base() + "/xapi/")
@@ -113,7 +115,8 @@ class XapiPackageEndToEndTest extends LrsIntegrationTest {
             Question q = module.questions().get(i);
             for (String choiceId : q.correct()) {
                 String text = q.choices().stream().filter(c -> c.id().equals(choiceId)).findFirst().orElseThrow().text().trim();
-                frame.getByLabel(text, new Frame.GetByLabelOptions().setExact(true)).check();
+                // as a learner does: tap the answer's text (its label)
+                frame.getByText(text, new Frame.GetByTextOptions().setExact(true)).click();
             }
             click(frame, "Submit answer");
             click(frame, i < module.questions().size() - 1 ? "Next question" : "See my result");
@@ -122,7 +125,7 @@ class XapiPackageEndToEndTest extends LrsIntegrationTest {
         click(frame, "Continue");
         if (module.attestation() != null) {
             screen(frame, "A");
-            frame.getByLabel("I have read this statement and I agree with it.").check();
+            frame.getByText("I have read this statement and I agree with it.").click();
             click(frame, "I acknowledge");
         }
         screen(frame, "D");
