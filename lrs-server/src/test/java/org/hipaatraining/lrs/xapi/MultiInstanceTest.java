@@ -38,14 +38,15 @@ class MultiInstanceTest extends LrsIntegrationTest {
 
     @BeforeAll
     static void startSecondInstance() {
-        second = new SpringApplicationBuilder(LrsApplication.class).properties(
-                "server.port=0",
-                "spring.mongodb.uri=" + TestMongo.uri("lrs-it"),
-                "lrs.bootstrap.client-key=" + KEY,
-                "lrs.bootstrap.client-secret=" + SECRET,
-                "lrs.bootstrap.admin-password=" + ADMIN_PASSWORD,
-                "lrs.xapi.consistency-window=0s",
-                "lrs.xapi.max-body-size=2MB").run();
+        // Command-line arguments: they outrank application.yml (server.port 8080), builder properties would not.
+        second = new SpringApplicationBuilder(LrsApplication.class).run(
+                "--server.port=0",
+                "--spring.mongodb.uri=" + TestMongo.uri("lrs-it"),
+                "--lrs.bootstrap.client-key=" + KEY,
+                "--lrs.bootstrap.client-secret=" + SECRET,
+                "--lrs.bootstrap.admin-password=" + ADMIN_PASSWORD,
+                "--lrs.xapi.consistency-window=0s",
+                "--lrs.xapi.max-body-size=2MB");
     }
 
     @AfterAll
