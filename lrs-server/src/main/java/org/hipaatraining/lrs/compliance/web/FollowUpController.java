@@ -1,9 +1,7 @@
 package org.hipaatraining.lrs.compliance.web;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,15 +21,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class FollowUpController {
 
-    /** In progress without any record for this long counts as stalled. */
+    /** In progress without any record for this many days (UTC calendar days) counts as stalled. */
     static final int STALLED_DAYS = 14;
 
     private final ComplianceService compliance;
-    private final Clock clock;
 
-    FollowUpController(ComplianceService compliance, Clock clock) {
+    FollowUpController(ComplianceService compliance) {
         this.compliance = compliance;
-        this.clock = clock;
     }
 
     /** A person's status on one requirement, with how long it has waited. */
@@ -57,14 +53,16 @@ class FollowUpController {
     @GetMapping("/admin/stalled")
     String stalled(Model model) {
         LocalDate today = compliance.today();
-        Instant now = clock.instant();
-        Instant cutoff = now.minus(Duration.ofDays(STALLED_DAYS));
         List<Line> lines = new ArrayList<>();
         for (Map.Entry<Person, List<ModuleStatus>> entry : compliance.statusOfEveryone(today).entrySet()) {
-            entry.getValue().stream()
-                    .filter(s -> s.state() == ComplianceState.IN_PROGRESS && s.lastActivity() != null
-                            && !s.lastActivity().isAfter(cutoff))
-                    .forEach(s -> lines.add(new Line(entry.getKey(), s, Duration.between(s.lastActivity(), now).toDays())));
+            for (ModuleStatus s : entry.getValue()) {
+                if (s.state() == ComplianceState.IN_PROGRESS && s.lastActivity() != null) {
+                    long idle = ChronoUnit.DAYS.between(LocalDate.ofInstant(s.lastActivity(), ZoneOffset.UTC), today);
+                    if (idle >= STALLED_DAYS) {
+                        lines.add(new Line(entry.getKey(), s, idle));
+                    }
+                }
+            }
         }
         lines.sort(Comparator.comparingLong(Line::days).reversed().thenComparing(l -> l.person().name()));
         model.addAttribute("today", today);
