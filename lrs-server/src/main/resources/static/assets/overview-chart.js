@@ -7,6 +7,8 @@
     return;
   }
   var data = JSON.parse(canvas.getAttribute('data-chart'));
+  Chart.defaults.font.family = window.getComputedStyle(document.body).fontFamily;
+  Chart.defaults.color = '#1b1f24';
   var reducedMotion = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   var chart = new Chart(canvas, {
     type: 'bar',

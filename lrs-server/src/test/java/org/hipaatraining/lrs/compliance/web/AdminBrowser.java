@@ -52,7 +52,9 @@ final class AdminBrowser implements AutoCloseable {
     /** A page in a fresh context (no session), at a size. */
     Page page(int width, int height) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
-                .setLocale("en-US").setTimezoneId("UTC"));
+                .setLocale("en-US").setTimezoneId("UTC")
+                // no chart animation: screenshots show the finished chart
+                .setReducedMotion(com.microsoft.playwright.options.ReducedMotion.REDUCE));
         Page page = context.newPage();
         page.onConsoleMessage(message -> {
             if ("error".equals(message.type())) {
