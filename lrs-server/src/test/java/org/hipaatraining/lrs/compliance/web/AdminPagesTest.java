@@ -94,7 +94,8 @@ class AdminPagesTest extends LrsIntegrationTest {
         assertThat(page.locator("h1").textContent()).isEqualTo("Rosa Delgado");
         Locator privacy = page.locator("#status-table tr[data-requirement='privacy']");
         assertThat(privacy.textContent()).contains("Compliant", "90%", "privacy-policy 2026.1", "1.0.0");
-        String certificate = privacy.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("PDF")).getAttribute("href");
+        String certificate = privacy.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions()
+                .setName("Certificate for HIPAA Privacy Rule essentials (PDF)")).getAttribute("href");
         assertThat(certificate).isEqualTo("/api/reports/certificates/" + rosaPrivacyPass + ".pdf");
         assertThat(page.locator("#status-table tr[data-requirement='breach']").textContent()).contains("Overdue");
         Locator records = page.locator("table[data-module='security'] tbody tr");
@@ -118,6 +119,9 @@ class AdminPagesTest extends LrsIntegrationTest {
         String overdue = page.locator("#overdue-table").textContent();
         assertThat(overdue).contains("Rosa Delgado", "Breaches and incident response").doesNotContain("Omar Haddad", "Tom Becker");
         browser.screenshot(page, "overdue-1024x768");
+        page.setViewportSize(768, 1024);
+        browser.screenshot(page, "overdue-768x1024");
+        page.setViewportSize(1024, 768);
 
         page.navigate(browser.url("/admin/stalled"));
         Locator lenaRow = page.locator("#stalled-table tr", new Page.LocatorOptions().setHasText("Lena Fischer"));
@@ -163,6 +167,9 @@ class AdminPagesTest extends LrsIntegrationTest {
         assertThat(page.locator("#people-table tbody tr").count()).isEqualTo(1);
         assertThat(page.locator("#people-table tbody").textContent()).contains("Nadia Rahman", "clinical", "Dr. Okafor");
         browser.screenshot(page, "people-1024x768");
+        page.setViewportSize(768, 1024);
+        browser.screenshot(page, "people-768x1024");
+        page.setViewportSize(1024, 768);
 
         page.getByLabel("CSV file").setInputFiles(new com.microsoft.playwright.options.FilePayload("bad.csv", "text/csv",
                 "name,email,roles\nNo Role,norole@clinic.test,surgeon\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
