@@ -28,6 +28,9 @@ import tools.jackson.databind.node.ArrayNode;
 
 class AuditPackageTest extends LrsIntegrationTest {
 
+    private static final java.util.Set<String> RECORDS = java.util.Set.of("people", "training_events", "remedial_actions",
+            "module_releases", "compliance_settings");
+
     private PracticeFixture practice;
 
     @BeforeEach
@@ -114,7 +117,9 @@ class AuditPackageTest extends LrsIntegrationTest {
         HttpResponse<byte[]> response = practice.admin().getBytes("/api/reports/audit.pdf",
                 params("from", practice.today.minusDays(30).toString()));
         long millis = (System.nanoTime() - start) / 1_000_000;
-        int queries = RecordedQueries.INSTANCE.all().size() - queriesBefore;
+        // the records the package is made of (the catch-up may read statements meanwhile: not counted)
+        long queries = RecordedQueries.INSTANCE.all().stream().skip(queriesBefore)
+                .filter(q -> RECORDS.contains(q.collection())).count();
 
         assertThat(response.statusCode()).isEqualTo(200);
         String text = text(response.body(), "audit-practice");
