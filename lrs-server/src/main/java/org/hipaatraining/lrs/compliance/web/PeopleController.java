@@ -70,8 +70,9 @@ class PeopleController {
         Map<String, List<ModuleStatus>> byId = statuses.entrySet().stream()
                 .collect(Collectors.toMap(e -> e.getKey().id(), Map.Entry::getValue));
         String query = q == null ? "" : q.trim().toLowerCase(Locale.ROOT);
+        List<Person> everyone = roster.all();
         List<Line> lines = new ArrayList<>();
-        for (Person person : roster.all()) {
+        for (Person person : everyone) {
             if (!query.isEmpty() && !matches(person, today, query)) {
                 continue;
             }
@@ -82,7 +83,7 @@ class PeopleController {
         }
         model.addAttribute("q", q == null ? "" : q.trim());
         model.addAttribute("lines", lines);
-        model.addAttribute("total", roster.all().size());
+        model.addAttribute("total", everyone.size());
         return "admin/people";
     }
 
