@@ -73,7 +73,8 @@ public class Certificates {
         return server.base() + "/verify/" + statementId;
     }
 
-    static boolean certifies(TrainingEvent event) {
+    /** Whether an event is training that counts and was taken (not waived), so it has a certificate. */
+    public static boolean certifies(TrainingEvent event) {
         return event.satisfies() && event.type() != EventType.FAILED && event.type() != EventType.STARTED
                 && !WAIVED_RULE.equals(event.rule());
     }

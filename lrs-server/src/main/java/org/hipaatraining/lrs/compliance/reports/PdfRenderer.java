@@ -21,25 +21,33 @@ import org.thymeleaf.context.Context;
  * Renders a Thymeleaf template (under {@code templates/reports/}) to PDF: the template's HTML is parsed by jsoup into
  * a DOM, which openhtmltopdf lays out with the page rules of the template's CSS.
  * <p>
- * Text is set in {@value #FAMILY}: Liberation Sans (or DejaVu Sans) from the system when installed, otherwise the
- * regular face PDFBox ships. An embedded TrueType font is what keeps names such as "Nguyễn" or "Zoë" intact; the
- * PDF standard fonts only cover Western European letters.
+ * Templates set text in {@code font-family: "Report Sans", "Report Fallback", sans-serif}. Report Sans is Liberation
+ * Sans from the system when installed, else the regular face PDFBox ships; Report Fallback is DejaVu Sans when
+ * installed, for letters Liberation lacks (Vietnamese, for one). Embedded TrueType fonts are what keep names such as
+ * "Zoë Nguyễn" intact: the PDF standard fonts cover Western European letters only.
  */
 @Component
 public class PdfRenderer {
 
     static final String FAMILY = "Report Sans";
+    static final String FALLBACK = "Report Fallback";
     private static final String BUNDLED = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
     private static final List<String> FONT_FOLDERS = List.of("/usr/share/fonts/truetype/liberation",
             "/usr/share/fonts/liberation-sans", "/usr/share/fonts/truetype/liberation2", "/usr/share/fonts/truetype/dejavu",
-            "/usr/share/fonts/dejavu");
+            "/usr/share/fonts/dejavu", "/usr/share/fonts/dejavu-sans-fonts");
+
+    /** A family's faces as installed: regular, bold, italic. */
+    private record Faces(File regular, File bold, File italic) {
+    }
 
     private final ITemplateEngine templates;
-    private final Map<String, File> systemFaces;
+    private final Faces liberation;
+    private final Faces dejavu;
 
     PdfRenderer(ITemplateEngine templates) {
         this.templates = templates;
-        this.systemFaces = findSystemFaces();
+        this.liberation = find("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf", "LiberationSans-Italic.ttf");
+        this.dejavu = find("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf");
     }
 
     /** The PDF of {@code reports/{template}.html} filled with {@code variables}. */
@@ -51,7 +59,14 @@ public class PdfRenderer {
                     .withW3cDocument(W3CDom.convert(Jsoup.parse(html)), "/")
                     .withProducer("HIPAA training LRS")
                     .toStream(pdf);
-            fonts(builder);
+            if (liberation != null) {
+                use(builder, FAMILY, liberation);
+            } else {
+                builder.useFont(PdfRenderer::bundledRegular, FAMILY, 400, FontStyle.NORMAL, true);
+            }
+            if (dejavu != null) {
+                use(builder, FALLBACK, dejavu);
+            }
             builder.run();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -59,18 +74,13 @@ public class PdfRenderer {
         return pdf.toByteArray();
     }
 
-    private void fonts(PdfRendererBuilder builder) {
-        File regular = systemFaces.get("regular");
-        if (regular != null) {
-            builder.useFont(regular, FAMILY, 400, FontStyle.NORMAL, true);
-        } else {
-            builder.useFont(PdfRenderer::bundledRegular, FAMILY, 400, FontStyle.NORMAL, true);
+    private static void use(PdfRendererBuilder builder, String family, Faces faces) {
+        builder.useFont(faces.regular(), family, 400, FontStyle.NORMAL, true);
+        if (faces.bold() != null) {
+            builder.useFont(faces.bold(), family, 700, FontStyle.NORMAL, true);
         }
-        if (systemFaces.containsKey("bold")) {
-            builder.useFont(systemFaces.get("bold"), FAMILY, 700, FontStyle.NORMAL, true);
-        }
-        if (systemFaces.containsKey("italic")) {
-            builder.useFont(systemFaces.get("italic"), FAMILY, 400, FontStyle.ITALIC, true);
+        if (faces.italic() != null) {
+            builder.useFont(faces.italic(), family, 400, FontStyle.ITALIC, true);
         }
     }
 
@@ -78,19 +88,18 @@ public class PdfRenderer {
         return PdfRenderer.class.getResourceAsStream(BUNDLED);
     }
 
-    /** The regular, bold and italic faces of the first sans-serif family installed, if any. */
-    private static Map<String, File> findSystemFaces() {
+    private static Faces find(String regular, String bold, String italic) {
         for (String folder : FONT_FOLDERS) {
-            for (String family : List.of("LiberationSans", "DejaVuSans")) {
-                File regular = new File(folder, family + (family.startsWith("Liberation") ? "-Regular.ttf" : ".ttf"));
-                File bold = new File(folder, family + "-Bold.ttf");
-                File italic = new File(folder, family + (family.startsWith("Liberation") ? "-Italic.ttf" : "-Oblique.ttf"));
-                if (regular.isFile() && bold.isFile()) {
-                    return italic.isFile() ? Map.of("regular", regular, "bold", bold, "italic", italic)
-                            : Map.of("regular", regular, "bold", bold);
-                }
+            File file = new File(folder, regular);
+            if (file.isFile()) {
+                return new Faces(file, existing(folder, bold), existing(folder, italic));
             }
         }
-        return Map.of();
+        return null;
+    }
+
+    private static File existing(String folder, String name) {
+        File file = new File(folder, name);
+        return file.isFile() ? file : null;
     }
 }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -17,6 +18,7 @@ import org.hipaatraining.content.Catalogue;
 import org.hipaatraining.lrs.compliance.ComplianceException;
 import org.hipaatraining.lrs.compliance.events.TrainingEvent;
 import org.hipaatraining.lrs.compliance.events.TrainingEventStore;
+import org.hipaatraining.lrs.compliance.requirements.ModuleRelease;
 import org.hipaatraining.lrs.compliance.requirements.ModuleReleases;
 import org.hipaatraining.lrs.compliance.requirements.Requirements;
 import org.hipaatraining.lrs.compliance.requirements.RequirementsService;
@@ -35,6 +37,8 @@ public class ComplianceService {
     private final RequirementsService requirements;
     private final TrainingEventStore events;
     private final StatusCalculator calculator;
+    private final Catalogue catalogue;
+    private final ModuleReleases releases;
     private final Clock clock;
 
     ComplianceService(RosterService roster, RequirementsService requirements, TrainingEventStore events,
@@ -43,6 +47,8 @@ public class ComplianceService {
         this.requirements = requirements;
         this.events = events;
         this.calculator = new StatusCalculator(catalogue, releases::latestMaterial);
+        this.catalogue = catalogue;
+        this.releases = releases;
         this.clock = clock;
     }
 
@@ -79,11 +85,15 @@ public class ComplianceService {
             }
         }
         load(batch, byAgent);
+        // Every person is judged against the same releases: read each module's once, not once per person.
+        Map<String, Optional<ModuleRelease>> material = new HashMap<>();
+        StatusCalculator everyone = new StatusCalculator(catalogue,
+                (moduleId, d) -> material.computeIfAbsent(moduleId + "|" + d, k -> releases.latestMaterial(moduleId, d)));
         Map<Person, List<ModuleStatus>> statuses = new LinkedHashMap<>();
         for (Person person : people) {
             List<TrainingEvent> own = new ArrayList<>();
             person.identifiers().forEach(id -> own.addAll(byAgent.getOrDefault(id, List.of())));
-            statuses.put(person, calculator.statusOf(person, current, own, on));
+            statuses.put(person, everyone.statusOf(person, current, own, on));
         }
         return statuses;
     }

@@ -1,0 +1,179 @@
+package org.hipaatraining.lrs.compliance.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hipaatraining.lrs.support.TrainingStatements.daysAgo;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.hipaatraining.lrs.support.LrsIntegrationTest;
+import org.hipaatraining.lrs.support.PracticeFixture;
+import org.hipaatraining.lrs.support.PracticeFixture.Learner;
+import org.hipaatraining.lrs.support.TrainingStatements;
+import org.hipaatraining.lrs.support.XapiHttp;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The admin pages in headless Chromium at tablet sizes, signed in as the admin, with a small practice: Rosa trained
+ * on privacy and security and is overdue on breach, Tom failed security, Lena started privacy three weeks ago and
+ * stopped, Omar is overdue but on leave. Screenshots land in target/screenshots.
+ */
+class AdminPagesTest extends LrsIntegrationTest {
+
+    private static AdminBrowser browser;
+    private static PracticeFixture practice;
+    private static Learner rosa;
+    private static Learner tom;
+    private static Learner lena;
+    private static Learner omar;
+    private static String rosaPrivacyPass;
+
+    @BeforeEach
+    void practiceAndBrowser() {
+        if (browser != null) {
+            return;
+        }
+        practice = new PracticeFixture(xapi);
+        rosa = practice.person("Rosa Delgado", "rosa", List.of("front-desk"), 200, "Maria Lopez");
+        rosaPrivacyPass = practice.send(TrainingStatements.passed(rosa.mbox(), rosa.name(), "privacy", daysAgo(40), 0.9));
+        practice.send(TrainingStatements.acknowledged(rosa.mbox(), rosa.name(), "privacy", daysAgo(40).plusSeconds(50),
+                "privacy-policy", "2026.1"));
+        practice.send(TrainingStatements.failed(rosa.mbox(), rosa.name(), "security", daysAgo(35), 0.6));
+        practice.send(TrainingStatements.passed(rosa.mbox(), rosa.name(), "security", daysAgo(34), 0.85));
+        tom = practice.person("Tom Becker", "tom", List.of("everyone"), 12, "Maria Lopez");
+        practice.send(TrainingStatements.failed(tom.mbox(), tom.name(), "security", daysAgo(2), 0.45));
+        lena = practice.person("Lena Fischer", "lena", List.of("everyone"), 25, "Dr. Okafor");
+        practice.send(TrainingStatements.initialized(lena.mbox(), lena.name(), "privacy", daysAgo(20)));
+        omar = practice.person("Omar Haddad", "omar", List.of("everyone"), 200, "Dr. Okafor");
+        HttpResponse<String> leave = practice.admin().putJson("/api/roster/people/" + omar.id() + "/status",
+                "{\"status\":\"ON_LEAVE\",\"effective\":\"" + practice.today.minusDays(3) + "\"}", java.util.Map.of());
+        assertThat(leave.statusCode()).as(leave.body()).isEqualTo(200);
+        browser = new AdminBrowser(port);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
+        }
+    }
+
+    @Test
+    void theOverviewShowsTheChartTotalsAndTheSameCountsAsTheApi() {
+        Page page = browser.signedIn("admin", ADMIN_PASSWORD, 1024, 768);
+
+        page.locator("#overview-chart[data-rendered='6']").waitFor();
+        assertThat(Integer.parseInt(page.locator("[data-total=people] .value").textContent().trim())).isGreaterThanOrEqualTo(4);
+        JsonNode overview = XapiHttp.json(practice.admin().get("/api/compliance/overview"));
+        Locator row = page.locator("#overview-table tr[data-role='front-desk'][data-requirement='privacy']");
+        for (String state : List.of("COMPLIANT", "OVERDUE", "NEVER_STARTED", "FAILED")) {
+            int expected = overview.path("front-desk").path("privacy").path(state).asInt(0);
+            assertThat(row.locator("td[data-state='" + state + "']").textContent().trim()).as(state).isEqualTo(String.valueOf(expected));
+        }
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Audit package (PDF)")).getAttribute("href"))
+                .isEqualTo("/api/reports/audit.pdf");
+        browser.screenshot(page, "overview-1024x768");
+        page.setViewportSize(768, 1024);
+        page.reload();
+        page.locator("#overview-chart[data-rendered='6']").waitFor();
+        browser.screenshot(page, "overview-768x1024");
+    }
+
+    @Test
+    void thePersonPageShowsTheTranscriptWithCertificatesAndStatementLinks() {
+        Page page = browser.signedIn("admin", ADMIN_PASSWORD, 1024, 768);
+        page.navigate(browser.url("/admin/people/" + rosa.id()));
+
+        assertThat(page.locator("h1").textContent()).isEqualTo("Rosa Delgado");
+        Locator privacy = page.locator("#status-table tr[data-requirement='privacy']");
+        assertThat(privacy.textContent()).contains("Compliant", "90%", "privacy-policy 2026.1", "1.0.0");
+        String certificate = privacy.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions()
+                .setName("Certificate for HIPAA Privacy Rule essentials (PDF)")).getAttribute("href");
+        assertThat(certificate).isEqualTo("/api/reports/certificates/" + rosaPrivacyPass + ".pdf");
+        assertThat(page.locator("#status-table tr[data-requirement='breach']").textContent()).contains("Overdue");
+        Locator records = page.locator("table[data-module='security'] tbody tr");
+        assertThat(records.count()).isEqualTo(2);
+        assertThat(records.nth(0).textContent()).contains("Failed", "60%");
+        assertThat(page.locator("table[data-module='privacy'] a[href$='statementId=" + rosaPrivacyPass + "']").count()).isEqualTo(1);
+        assertThat(page.locator("a[href='/api/reports/audit.pdf?person=" + rosa.id() + "']").count()).isEqualTo(1);
+        var pdf = page.request().get(browser.url(certificate));
+        assertThat(pdf.status()).isEqualTo(200);
+        assertThat(pdf.headers().get("content-type")).isEqualTo("application/pdf");
+        browser.screenshot(page, "person-1024x768");
+        page.setViewportSize(768, 1024);
+        browser.screenshot(page, "person-768x1024");
+    }
+
+    @Test
+    void theOverdueListLeavesOutPeopleOnLeaveAndTheStalledListShowsIdleWork() {
+        Page page = browser.signedIn("admin", ADMIN_PASSWORD, 1024, 768);
+
+        page.navigate(browser.url("/admin/overdue"));
+        String overdue = page.locator("#overdue-table").textContent();
+        assertThat(overdue).contains("Rosa Delgado", "Breaches and incident response").doesNotContain("Omar Haddad", "Tom Becker");
+        browser.screenshot(page, "overdue-1024x768");
+        page.setViewportSize(768, 1024);
+        browser.screenshot(page, "overdue-768x1024");
+        page.setViewportSize(1024, 768);
+
+        page.navigate(browser.url("/admin/stalled"));
+        Locator lenaRow = page.locator("#stalled-table tr", new Page.LocatorOptions().setHasText("Lena Fischer"));
+        assertThat(lenaRow.textContent()).contains("HIPAA Privacy Rule essentials", "20");
+        assertThat(page.locator("#stalled-table").textContent()).doesNotContain("Tom Becker");
+        browser.screenshot(page, "stalled-1024x768");
+    }
+
+    @Test
+    void theAdminRecordsARemedialActionThroughTheForm() {
+        Page page = browser.signedIn("admin", ADMIN_PASSWORD, 1024, 768);
+        page.navigate(browser.url("/admin/people/" + tom.id()));
+
+        page.getByLabel("Module").selectOption("security");
+        page.getByLabel("What was done").fill("Went through the failed questions with Tom; retake booked");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record")).click();
+
+        assertThat(page.locator(".message.success").textContent()).contains("Remedial action recorded.");
+        assertThat(page.locator("#remedial-table").textContent())
+                .contains("Went through the failed questions with Tom; retake booked", "security", "admin", practice.today.toString());
+
+        page.evaluate("() => document.getElementById('date').removeAttribute('max')");
+        page.locator("#date").fill(practice.today.plusDays(2).toString());
+        page.getByLabel("What was done").fill("Coaching booked for next week");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record")).click();
+        assertThat(page.locator(".message.error").textContent()).contains("date: cannot be in the future");
+    }
+
+    @Test
+    void theAdminImportsAStaffListAndFindsThePersonBySearch() {
+        Page page = browser.signedIn("admin", ADMIN_PASSWORD, 1024, 768);
+        page.navigate(browser.url("/admin/people"));
+        String csv = "employee_id,name,email,roles,hire_date,supervisor\nIMP-" + practice.run + ",Nadia Rahman,nadia."
+                + practice.run + "@clinic.test,clinical,2026-09-01,Dr. Okafor\n";
+
+        page.getByLabel("CSV file").setInputFiles(new com.microsoft.playwright.options.FilePayload("staff.csv", "text/csv",
+                csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import")).click();
+
+        assertThat(page.locator(".message.success").textContent()).contains("staff.csv", "1 added");
+        page.getByLabel("Search the roster").fill("IMP-" + practice.run);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
+        assertThat(page.locator("#people-table tbody tr").count()).isEqualTo(1);
+        assertThat(page.locator("#people-table tbody").textContent()).contains("Nadia Rahman", "clinical", "Dr. Okafor");
+        browser.screenshot(page, "people-1024x768");
+        page.setViewportSize(768, 1024);
+        browser.screenshot(page, "people-768x1024");
+        page.setViewportSize(1024, 768);
+
+        page.getByLabel("CSV file").setInputFiles(new com.microsoft.playwright.options.FilePayload("bad.csv", "text/csv",
+                "name,email,roles\nNo Role,norole@clinic.test,surgeon\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import")).click();
+        assertThat(page.locator(".message.error").textContent()).contains("bad.csv", "'surgeon' is not a role");
+    }
+}
