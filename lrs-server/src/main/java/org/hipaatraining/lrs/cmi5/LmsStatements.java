@@ -84,7 +84,7 @@ class LmsStatements {
                      String type, String title) {
         ObjectNode statement = base(actor, registration, sessionId == null ? UUID.randomUUID().toString() : sessionId,
                 activityId, publisherId, Cmi5Vocabulary.SATISFIED, "satisfied", title, null);
-        ((ObjectNode) statement.get("object")).withObject("definition").put("type", type);
+        ((ObjectNode) statement.get("object")).withObjectProperty("definition").put("type", type);
         return store(statement);
     }
 
