@@ -132,6 +132,13 @@ class RegistrationStore implements DeclaresIndexes {
         return d != null && statementId.equals(d.getString(result.name()));
     }
 
+    /** Records a result that may repeat (failed: a learner can fail and retake before passing); the latest wins. */
+    void record(String registration, String auActivityId, Result result, String statementId) {
+        statuses().updateOne(Filters.eq("_id", statusId(registration, auActivityId)), Updates.combine(
+                Updates.setOnInsert("registration", registration), Updates.setOnInsert("au", auActivityId),
+                Updates.set(result.name(), statementId)), new UpdateOptions().upsert(true));
+    }
+
     private static AuStatus status(Document d) {
         return new AuStatus(d.getString("completedBy"), d.getString("passedBy"), d.getString("failedBy"),
                 d.getString("waivedBy"));
