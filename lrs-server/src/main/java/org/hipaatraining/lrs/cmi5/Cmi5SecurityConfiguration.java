@@ -31,7 +31,8 @@ class Cmi5SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .cors(cors -> cors.configurationSource(cors(settings)))
-                .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+                // AnyWindow AUs may be framed by the LMS page that launched them, on another origin (LTI).
+                .headers(headers -> headers.frameOptions(frame -> frame.disable()))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.OPTIONS, "/cmi5/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/cmi5/content/**").permitAll()
