@@ -18,6 +18,9 @@ import org.springframework.util.unit.DataSize;
  *                          cmi5.xml files are validated against the official XSD; blank for structural checks only
  * @param maxPackageSize    uploads larger than this are refused
  * @param abandonSweep      how often sessions past the timeout are looked for
+ * @param contentUrl        where learners' browsers load AU files from, e.g. {@code https://content.lrs.clinic.example}
+ *                          (another host name of this server); blank for the public URL. A separate origin keeps
+ *                          uploaded third-party AUs away from the admin pages' cookies
  */
 @ConfigurationProperties("lrs.cmi5")
 public record Cmi5Settings(@DefaultValue("8h") Duration tokenLifetime,
@@ -25,5 +28,14 @@ public record Cmi5Settings(@DefaultValue("8h") Duration tokenLifetime,
                            @DefaultValue("10s") Duration terminatedGrace,
                            @DefaultValue("") String schemasDir,
                            @DefaultValue("256MB") DataSize maxPackageSize,
-                           @DefaultValue("5m") Duration abandonSweep) {
+                           @DefaultValue("5m") Duration abandonSweep,
+                           @DefaultValue("") String contentUrl) {
+
+    /** The base of AU file links: {@code content-url} when set, else {@code base}. */
+    String contentBase(String base) {
+        if (contentUrl.isBlank()) {
+            return base;
+        }
+        return contentUrl.endsWith("/") ? contentUrl.substring(0, contentUrl.length() - 1) : contentUrl;
+    }
 }

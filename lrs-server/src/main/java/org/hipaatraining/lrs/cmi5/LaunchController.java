@@ -18,14 +18,12 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * What the learner's browser talks to, without an LRS credential: the AU's files ({@code /cmi5/content/{courseId}/...})
- * and the one-time fetch URL. Uploaded packages are third-party code, so their files are served with a CSP sandbox:
- * they run in an opaque origin and cannot use an admin's session on this site; they reach xAPI with their token (CORS).
+ * and the one-time fetch URL. Uploaded packages are third-party code running on the origin their links point to; set
+ * {@code lrs.cmi5.content-url} to a second host name of this server so they never share an origin with the admin pages
+ * (a CSP sandbox would isolate them too, but breaks common AU libraries: @xapi/cmi5 reads document.cookie).
  */
 @RestController
 class LaunchController {
-
-    private static final String SANDBOX = "sandbox allow-scripts allow-forms allow-popups "
-            + "allow-popups-to-escape-sandbox allow-modals allow-downloads allow-top-navigation-by-user-activation";
 
     private final LaunchTokens tokens;
     private final CourseRegistry courses;
@@ -65,16 +63,12 @@ class LaunchController {
         } catch (Cmi5Exception e) {
             return ResponseEntity.notFound().build();
         }
-        return content.get(course.contentKey(), path).map(entry -> {
-            ResponseEntity.BodyBuilder response = ResponseEntity.ok()
-                    .contentType(MediaTypeFactory.getMediaType(path).orElse(MediaType.APPLICATION_OCTET_STREAM))
-                    .contentLength(entry.size())
-                    .cacheControl(CacheControl.noCache())
-                    .header("X-Content-Type-Options", "nosniff");
-            if (CourseRegistry.UPLOAD.equals(course.source())) {
-                response.header("Content-Security-Policy", SANDBOX);
-            }
-            return response.body(new InputStreamResource(entry.stream()));
-        }).orElseGet(() -> ResponseEntity.notFound().build());
+        return content.get(course.contentKey(), path).map(entry -> ResponseEntity.ok()
+                .contentType(MediaTypeFactory.getMediaType(path).orElse(MediaType.APPLICATION_OCTET_STREAM))
+                .contentLength(entry.size())
+                .cacheControl(CacheControl.noCache())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(new InputStreamResource(entry.stream())))
+                .orElseGet(() -> ResponseEntity.notFound().build());
     }
 }

@@ -87,7 +87,7 @@ class LaunchService {
                 launchData(session, au, launchParameters, request.returnURL()));
 
         String contentUrl = isAbsolute(au.url()) ? au.url()
-                : base + "/cmi5/content/" + registration.courseId() + "/" + au.url();
+                : settings.contentBase(base) + "/cmi5/content/" + registration.courseId() + "/" + au.url();
         lms.launched(session, withLaunchParameters(au, launchParameters), contentUrl);
         String url = contentUrl + (contentUrl.contains("?") ? "&" : "?")
                 + "endpoint=" + encode(base + "/xapi/")
