@@ -154,6 +154,21 @@ class Cmi5TokenRulesTest extends LrsIntegrationTest {
     }
 
     @Test
+    void complianceCountsAPassUnderTheGeneratedAuIdForTheModuleAndNamesTheSession() {
+        Cmi5Client.Launch launch = launch(null);
+        XapiHttp au = cmi5.au(launch);
+        ObjectNode passed = Cmi5Client.statement(launch, "passed", 0.85);
+        for (ObjectNode statement : java.util.List.of(Cmi5Client.statement(launch, "initialized", null), passed)) {
+            assertThat(post(au, statement).statusCode()).isEqualTo(200);
+        }
+        Document event = mongo.getCollection("training_events").find(Filters.eq("_id", passed.get("id").asString())).first();
+        assertThat(event).as("the compliance event of the passed statement").isNotNull();
+        assertThat(event.getString("moduleId")).isEqualTo("privacy");
+        assertThat(event.getString("type")).isEqualTo("PASSED");
+        assertThat(event.getString("source")).isEqualTo("cmi5:" + launch.sessionId());
+    }
+
+    @Test
     void storedStatementsOfATokenAreMarkedLaunchedByItsSession() {
         Cmi5Client.Launch launch = launch(null);
         ObjectNode initialized = Cmi5Client.statement(launch, "initialized", null);
