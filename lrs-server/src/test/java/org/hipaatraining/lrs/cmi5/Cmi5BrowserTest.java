@@ -105,6 +105,25 @@ class Cmi5BrowserTest extends LrsIntegrationTest {
     }
 
     @Test
+    void ourPlayerStartsItsSessionFromTheLaunchUrl() throws InterruptedException {
+        String registration = cmi5.register("module-privacy", Cmi5Client.newActor());
+        Cmi5Client.Launch launch = cmi5.launch(registration, Cmi5Client.PRIVACY, null);
+        try (var context = browser.newContext()) {
+            context.newPage().navigate(launch.json().get("url").asString());
+            List<JsonNode> initialized = List.of();
+            for (int i = 0; i < 100 && initialized.isEmpty(); i++) {
+                Thread.sleep(200);
+                initialized = statements(registration, "http://adlnet.gov/expapi/verbs/initialized");
+            }
+            assertThat(initialized).as("the packaged player's initialized").hasSize(1);
+            assertThat(initialized.get(0).at("/object/id").asString()).isEqualTo(launch.activityId());
+            assertThat(initialized.get(0).at("/context/extensions")
+                    .get("https://w3id.org/xapi/cmi5/context/extensions/sessionid").asString()).isEqualTo(launch.sessionId());
+            assertThat(initialized.get(0).at("/authority/account/name").asString()).isEqualTo("cmi5:" + launch.sessionId());
+        }
+    }
+
+    @Test
     void misuseByTheAuIsRefused() {
         String registration = cmi5.register("module-privacy", Cmi5Client.newActor());
         JsonNode result = play(testPage(cmi5.launch(registration, Cmi5Client.PRIVACY, null)), "misuse");
