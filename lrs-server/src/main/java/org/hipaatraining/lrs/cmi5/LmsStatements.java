@@ -61,7 +61,8 @@ class LmsStatements {
     String abandoned(SessionStore.LaunchSession session) {
         ObjectNode statement = base(session.actor(), session.registration(), session.id(), session.auActivityId(),
                 session.auPublisherId(), Cmi5Vocabulary.ABANDONED, "abandoned", null, null);
-        Instant last = session.lastActivityAt() == null ? session.launchedAt() : session.lastActivityAt();
+        Instant last = session.lastActivityAt() == null || session.lastActivityAt().isBefore(session.launchedAt())
+                ? session.launchedAt() : session.lastActivityAt();
         statement.putObject("result").put("duration", Duration.between(session.launchedAt(), last).toString());
         return store(statement);
     }

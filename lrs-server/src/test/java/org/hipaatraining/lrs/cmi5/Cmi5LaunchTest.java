@@ -4,19 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hipaatraining.lrs.support.XapiHttp.params;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import org.hipaatraining.lrs.support.LrsIntegrationTest;
 import org.hipaatraining.lrs.support.XapiHttp;
 import org.hipaatraining.lrs.xapi.json.XapiJson;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** The LMS side of a cmi5 launch over HTTP: launch data, launched, fetch, the token, satisfied, abandoned, waived. */
 class Cmi5LaunchTest extends LrsIntegrationTest {
+
+    @Autowired
+    AbandonSweeper sweeper;
+
+    @Autowired
+    MongoTemplate mongo;
 
     private Cmi5Client cmi5;
 
@@ -105,6 +118,27 @@ class Cmi5LaunchTest extends LrsIntegrationTest {
         assertThat(abandoned.at("/result/duration").asString()).startsWith("PT");
         assertThat(firstAu.postJson("/xapi/statements", Cmi5Client.statement(first, "completed", null).toString())
                 .statusCode()).as("no statements after abandoned").isEqualTo(401);
+    }
+
+    @Test
+    void sessionsIdleBeyondTheTimeoutAreAbandoned() {
+        String registration = cmi5.register("module-privacy", Cmi5Client.newActor());
+        Cmi5Client.Launch launch = cmi5.launch(registration, Cmi5Client.PRIVACY, null);
+        XapiHttp au = cmi5.au(launch);
+        assertThat(au.postJson("/xapi/statements", Cmi5Client.statement(launch, "initialized", null).toString())
+                .statusCode()).isEqualTo(200);
+        Instant launched = Instant.now().minus(Duration.ofHours(10));
+        mongo.getCollection("cmi5_sessions").updateOne(Filters.eq("_id", launch.sessionId()), Updates.combine(
+                Updates.set("launchedAt", Date.from(launched)),
+                Updates.set("lastActivityAt", Date.from(launched.plus(Duration.ofMinutes(25))))));
+
+        assertThat(sweeper.abandonIdle()).isGreaterThanOrEqualTo(1);
+        assertThat(sweeper.abandonIdle()).as("each session is abandoned once").isZero();
+
+        JsonNode abandoned = only(registration, "https://w3id.org/xapi/adl/verbs/abandoned");
+        assertThat(abandoned.at("/result/duration").asString()).as("launch to the last statement").isEqualTo("PT25M");
+        assertThat(au.postJson("/xapi/statements", Cmi5Client.statement(launch, "terminated", null).toString())
+                .statusCode()).isEqualTo(401);
     }
 
     @Test
