@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.hipaatraining.lrs.store.DeclaresIndexes;
@@ -63,7 +64,7 @@ class ContentStore implements DeclaresIndexes {
                 if (part == 0) {
                     d.append("path", path);
                 }
-                content().replaceOne(Filters.eq("_id", d.get("_id")), d, new com.mongodb.client.model.ReplaceOptions().upsert(true));
+                content().replaceOne(Filters.eq("_id", d.get("_id")), d, new ReplaceOptions().upsert(true));
                 part++;
             } while (bytes.length == PART_SIZE);
             content().updateOne(Filters.eq("_id", partId(contentKey, path, 0)),

@@ -92,11 +92,8 @@ class CourseController {
         try {
             zip = Files.createTempFile("cmi5-upload", ".zip");
             long limit = settings.maxPackageSize().toBytes();
-            try (OutputStream out = Files.newOutputStream(zip)) {
-                if (in.transferTo(new LimitedOutputStream(out, limit)) > limit) {
-                    throw new Cmi5Exception(HttpStatus.CONTENT_TOO_LARGE, "the package is larger than "
-                            + settings.maxPackageSize().toMegabytes() + " MB (lrs.cmi5.max-package-size)");
-                }
+            try (OutputStream out = new LimitedOutputStream(Files.newOutputStream(zip), limit)) {
+                in.transferTo(out);
             }
             CourseStore.Cmi5Course course = courses.upload(zip, courseId, fileName,
                     principal == null ? null : principal.getName());
