@@ -82,7 +82,13 @@ class RegistrationService {
         if (!registrations.claim(registration.id(), au.activityId(), RegistrationStore.Result.waivedBy, pending)) {
             throw Cmi5Exception.conflict("the AU was waived by another request at the same time");
         }
-        String statementId = lms.waived(registration.actor(), registration.id(), au, reason.trim());
+        String statementId;
+        try {
+            statementId = lms.waived(registration.actor(), registration.id(), au, reason.trim());
+        } catch (RuntimeException e) {
+            registrations.record(registration.id(), au.activityId(), RegistrationStore.Result.waivedBy, null);
+            throw e;
+        }
         registrations.record(registration.id(), au.activityId(), RegistrationStore.Result.waivedBy, statementId);
         satisfaction.evaluate(registration, structure, null);
         return statementId;

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.hipaatraining.lrs.auth.XapiClient;
 import org.hipaatraining.lrs.xapi.statements.StatementsStored;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +19,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class Satisfaction {
+
+    private static final Logger log = LoggerFactory.getLogger(Satisfaction.class);
 
     private final RegistrationStore registrations;
     private final SessionStore sessions;
@@ -36,8 +40,14 @@ class Satisfaction {
         if (restriction == null) {
             return;
         }
-        sessions.find(restriction.sessionId()).ifPresent(session -> registrations.find(session.registration())
-                .ifPresent(r -> evaluate(r, courses.course(r.courseId()).structure(), session.id())));
+        try {
+            sessions.find(restriction.sessionId()).ifPresent(session -> registrations.find(session.registration())
+                    .ifPresent(r -> evaluate(r, courses.course(r.courseId()).structure(), session.id())));
+        } catch (RuntimeException e) {
+            // The AU's statements are stored; failing its request now would only make it retry them. The next
+            // statement of the registration (or a waiver) evaluates again.
+            log.error("cmi5: could not evaluate satisfaction after session {}: {}", restriction.sessionId(), e.toString(), e);
+        }
     }
 
     /**
