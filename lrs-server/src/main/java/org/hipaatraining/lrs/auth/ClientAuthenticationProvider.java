@@ -1,6 +1,7 @@
 package org.hipaatraining.lrs.auth;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -8,20 +9,31 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** HTTP Basic for xAPI: the user name is the client key, the password its secret; scopes become authorities. */
+/**
+ * HTTP Basic for xAPI: the user name is the client key, the password its secret; scopes become authorities. Keys with
+ * the launch-token prefix go to the {@link LaunchTokenAuthenticator} instead (cmi5 fetch tokens).
+ */
 class ClientAuthenticationProvider implements AuthenticationProvider {
 
     private final ClientService clients;
+    private final LaunchTokenAuthenticator launchTokens;
 
-    ClientAuthenticationProvider(ClientService clients) {
+    ClientAuthenticationProvider(ClientService clients, LaunchTokenAuthenticator launchTokens) {
         this.clients = clients;
+        this.launchTokens = launchTokens;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String key = authentication.getName();
         Object credentials = authentication.getCredentials();
-        XapiClient client = clients.authenticate(key, credentials == null ? "" : credentials.toString())
+        String secret = credentials == null ? "" : credentials.toString();
+        if (key.startsWith(LaunchTokenAuthenticator.KEY_PREFIX)) {
+            Optional<XapiClient> token = launchTokens == null ? Optional.empty() : launchTokens.authenticate(key, secret);
+            return authenticated(token.orElseThrow(() -> new BadCredentialsException(
+                    "unknown or expired launch token, or its session has ended")));
+        }
+        XapiClient client = clients.authenticate(key, secret)
                 .orElseThrow(() -> new BadCredentialsException("unknown or revoked client key, or wrong secret"));
         return authenticated(client);
     }

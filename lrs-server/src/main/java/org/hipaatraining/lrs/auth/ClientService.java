@@ -78,6 +78,10 @@ public class ClientService {
         if (key.isBlank() || key.contains(":")) {
             throw new IllegalArgumentException("client key must be non-empty and contain no ':'");
         }
+        if (key.startsWith(LaunchTokenAuthenticator.KEY_PREFIX)) {
+            throw new IllegalArgumentException("client keys cannot start with '" + LaunchTokenAuthenticator.KEY_PREFIX
+                    + "': that prefix marks launch tokens");
+        }
         if (secret.length() < 8) {
             throw new IllegalArgumentException("client secret must be at least 8 characters");
         }

@@ -47,7 +47,12 @@ public record XapiClient(String key, String name, Set<Scope> scopes, JsonNode au
         return hasAny(Scope.DEFINE, Scope.ALL);
     }
 
-    /** What a launch token (cmi5 fetch token) is bound to; requests outside it are refused. */
-    public record LaunchRestriction(String actorKey, String registration, String activityId) {
+    /**
+     * What a launch token (cmi5 fetch token) is bound to; requests outside it are refused.
+     *
+     * @param sessionId the launch session the token was issued for; statements stored with the token record it as
+     *                  {@code launchedBy}, so a verified launch can be told from a self-reported statement
+     */
+    public record LaunchRestriction(String actorKey, String registration, String activityId, String sessionId) {
     }
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.hipaatraining.lrs.xapi.XapiErrorWriter;
 import org.hipaatraining.lrs.xapi.XapiSettings;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,14 +39,15 @@ class XapiSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain xapiSecurity(HttpSecurity http, ClientService clients, XapiErrorWriter errors, XapiSettings settings)
-            throws Exception {
+    SecurityFilterChain xapiSecurity(HttpSecurity http, ClientService clients, XapiErrorWriter errors, XapiSettings settings,
+                                     ObjectProvider<LaunchTokenAuthenticator> launchTokens) throws Exception {
         http.securityMatcher("/xapi/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .cors(cors -> cors.configurationSource(cors(settings)))
-                .authenticationManager(new ProviderManager(new ClientAuthenticationProvider(clients)))
+                .authenticationManager(new ProviderManager(
+                        new ClientAuthenticationProvider(clients, launchTokens.getIfAvailable())))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"xAPI\"");
                     errors.write(response, HttpStatus.UNAUTHORIZED, "credentials required: HTTP Basic with a client key "

@@ -1,6 +1,10 @@
 package org.hipaatraining.lrs.support;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.hipaatraining.lrs.LrsApplication;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +44,16 @@ public abstract class LrsIntegrationTest {
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", () -> TestMongo.uri("lrs-it"));
+        // The official XSDs (shared/schemas, next to the repository) when this machine has them: cmi5 uploads are then
+        // validated against CourseStructure.xsd too.
+        registry.add("lrs.cmi5.schemas-dir", () -> schemasDir().map(Path::toString).orElse(""));
+    }
+
+    /** shared/schemas beside the repository, if present. */
+    public static Optional<Path> schemasDir() {
+        return Stream.of(Path.of("../shared/schemas"), Path.of("../../shared/schemas"))
+                .filter(p -> Files.isRegularFile(p.resolve("cmi5/CourseStructure.xsd")))
+                .map(p -> p.toAbsolutePath().normalize()).findFirst();
     }
 
     @BeforeEach

@@ -22,6 +22,8 @@ import tools.jackson.databind.JsonNode;
 public final class StatementMapper {
 
     private static final String ATTESTATION_SUFFIX = "/attestation";
+    private static final String CMI5_CATEGORY = "https://w3id.org/xapi/cmi5/context/categories/cmi5";
+    private static final String CMI5_SESSION_ID = "https://w3id.org/xapi/cmi5/context/extensions/sessionid";
 
     private final Catalogue catalogue;
     private final MappingRules rules;
@@ -45,12 +47,35 @@ public final class StatementMapper {
         }
         String activityIri = object.path("id").asString();
         String verb = statement.path("verb").path("id").asString();
-        Optional<Target> target = target(activityIri);
+        Optional<Target> target = target(activityIri).or(() -> cmi5Publisher(statement));
         if (target.isEmpty()) {
             return Optional.empty();
         }
         Optional<MappingRule> rule = rules.match(verb, target.get().kind());
         return rule.map(r -> event(statement, agentKey, activityIri, target.get(), r));
+    }
+
+    /**
+     * A cmi5 LMS launches an AU under an activity id it generates (cmi5 8.1.5: never the AU's own id) and puts the AU's
+     * id from cmi5.xml, the publisher id, in {@code contextActivities.grouping}. For our packages that is the module
+     * IRI, so cmi5 statements about an unknown object are attributed through it.
+     */
+    private Optional<Target> cmi5Publisher(JsonNode statement) {
+        JsonNode context = statement.path("context");
+        boolean cmi5 = context.path("extensions").has(CMI5_SESSION_ID);
+        for (JsonNode category : context.path("contextActivities").path("category")) {
+            cmi5 |= CMI5_CATEGORY.equals(category.path("id").asString());
+        }
+        if (!cmi5) {
+            return Optional.empty();
+        }
+        for (JsonNode grouping : context.path("contextActivities").path("grouping")) {
+            Optional<Module> module = catalogue.moduleByIri(grouping.path("id").asString());
+            if (module.isPresent()) {
+                return Optional.of(new Target(module.get(), MappingRule.ObjectKind.MODULE, null));
+            }
+        }
+        return Optional.empty();
     }
 
     private Optional<Target> target(String activityIri) {

@@ -25,6 +25,8 @@ class StateController {
 
     private static final Set<String> SINGLE = Set.of("activityId", "agent", "registration", "stateId");
     private static final Set<String> LIST = Set.of("activityId", "agent", "registration", "stateId", "since");
+    /** The cmi5 launch data document: written by the LMS before launch, read-only for the launched AU. */
+    static final String LAUNCH_DATA = "LMS.LaunchData";
 
     private final DocumentService documents;
 
@@ -36,7 +38,7 @@ class StateController {
     ResponseEntity<byte[]> get(@RequestParam MultiValueMap<String, String> params, HttpServletRequest request,
                                @AuthenticationPrincipal XapiClient client) {
         XapiRequest.allowOnly(params, LIST);
-        DocumentKey key = key(params, request, client);
+        DocumentKey key = key(params, request, client, false);
         if (key.documentId() == null) {
             return DocumentRequests.ids(documents.list(key, DocumentRequests.since(params)));
         }
@@ -51,7 +53,7 @@ class StateController {
     ResponseEntity<byte[]> put(@RequestParam MultiValueMap<String, String> params, HttpServletRequest request,
                                @AuthenticationPrincipal XapiClient client) {
         XapiRequest.allowOnly(params, SINGLE);
-        DocumentKey key = requireId(key(params, request, client));
+        DocumentKey key = requireId(key(params, request, client, true));
         documents.put(key, RequestBodies.read(request), DocumentRequests.contentType(request),
                 DocumentRequests.preconditions(request), XapiRequest.version(request).isV2()
                         ? DocumentService.BlindPut.CONFLICT_IF_EXISTS : DocumentService.BlindPut.OVERWRITE);
@@ -62,7 +64,7 @@ class StateController {
     ResponseEntity<byte[]> post(@RequestParam MultiValueMap<String, String> params, HttpServletRequest request,
                                 @AuthenticationPrincipal XapiClient client) {
         XapiRequest.allowOnly(params, SINGLE);
-        DocumentKey key = requireId(key(params, request, client));
+        DocumentKey key = requireId(key(params, request, client, true));
         documents.post(key, RequestBodies.read(request), DocumentRequests.contentType(request),
                 DocumentRequests.preconditions(request));
         return DocumentRequests.noContent();
@@ -72,7 +74,7 @@ class StateController {
     ResponseEntity<byte[]> delete(@RequestParam MultiValueMap<String, String> params, HttpServletRequest request,
                                   @AuthenticationPrincipal XapiClient client) {
         XapiRequest.allowOnly(params, SINGLE);
-        DocumentKey key = key(params, request, client);
+        DocumentKey key = key(params, request, client, true);
         if (key.documentId() == null) {
             documents.deleteAll(key);
         } else {
@@ -81,17 +83,29 @@ class StateController {
         return DocumentRequests.noContent();
     }
 
-    private static DocumentKey key(MultiValueMap<String, String> params, HttpServletRequest request, XapiClient client) {
+    /**
+     * The document a request names. A launch token may only use the state of its own actor, activity and registration,
+     * and may read but never change or delete {@code LMS.LaunchData} (cmi5 10.2.1: the LMS writes it, the AU reads it).
+     */
+    private static DocumentKey key(MultiValueMap<String, String> params, HttpServletRequest request, XapiClient client,
+                                   boolean write) {
         String activityId = DocumentRequests.activityId(params);
         String agentKey = DocumentRequests.agentKey(params, request);
         String registration = DocumentRequests.registration(params);
+        String stateId = DocumentRequests.optional(params, "stateId");
         XapiClient.LaunchRestriction restriction = client.restriction();
-        if (restriction != null && (!restriction.actorKey().equals(agentKey)
-                || !restriction.registration().equalsIgnoreCase(registration == null ? "" : registration))) {
-            throw XapiException.forbidden("this launch token may only use the state of its own actor and registration");
+        if (restriction != null) {
+            if (!restriction.actorKey().equals(agentKey) || !restriction.activityId().equals(activityId)
+                    || !restriction.registration().equalsIgnoreCase(registration == null ? "" : registration)) {
+                throw XapiException.forbidden("this launch token may only use the state of its own actor, activity "
+                        + "and registration");
+            }
+            if (write && (stateId == null || LAUNCH_DATA.equals(stateId))) {
+                throw XapiException.forbidden("a launch token cannot change or delete " + LAUNCH_DATA
+                        + (stateId == null ? " (deleting every state document would)" : ""));
+            }
         }
-        return new DocumentKey(DocumentKey.Kind.STATE, activityId, agentKey, registration,
-                DocumentRequests.optional(params, "stateId"));
+        return new DocumentKey(DocumentKey.Kind.STATE, activityId, agentKey, registration, stateId);
     }
 
     private static DocumentKey requireId(DocumentKey key) {

@@ -38,12 +38,15 @@ public class StatementService {
     private final ActivityStore activities;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final List<LaunchSessionRules> launchRules;
 
-    StatementService(StatementStore store, ActivityStore activities, ApplicationEventPublisher events, Clock clock) {
+    StatementService(StatementStore store, ActivityStore activities, ApplicationEventPublisher events, Clock clock,
+                     List<LaunchSessionRules> launchRules) {
         this.store = store;
         this.activities = activities;
         this.events = events;
         this.clock = clock;
+        this.launchRules = List.copyOf(launchRules);
     }
 
     /**
@@ -76,6 +79,9 @@ public class StatementService {
             }
         }
 
+        if (client.restriction() != null) {
+            launchRules.forEach(rules -> rules.beforeStore(new ArrayList<>(byId.values()), client));
+        }
         List<ObjectNode> stored = insert(new ArrayList<>(byId.values()), client, version);
         if (!stored.isEmpty()) {
             store.saveAttachments(usedParts(stored, parts));
@@ -118,6 +124,9 @@ public class StatementService {
                     .append("voided", false);
             if (voidTarget != null) {
                 document.append("voidTarget", voidTarget);
+            }
+            if (client.restriction() != null) {
+                document.append("launchedBy", client.restriction().sessionId());
             }
             List<String> hashes = attachmentHashes(statement);
             if (!hashes.isEmpty()) {
@@ -311,13 +320,20 @@ public class StatementService {
         return hashes;
     }
 
-    /** A launch token may write only statements about its own actor and registration. */
+    /**
+     * A launch token may write only statements about its own actor and registration, and never void. The statements
+     * it stores are marked {@code launchedBy} its session, which a client credential cannot fake.
+     */
     private static void checkLaunchRestriction(List<ObjectNode> statements, XapiClient client) {
         XapiClient.LaunchRestriction restriction = client.restriction();
         if (restriction == null) {
             return;
         }
         for (ObjectNode statement : statements) {
+            if (isVoiding(statement)) {
+                throw XapiException.forbidden("a launch token cannot void statements (cmi5 6.3: the AU never gets "
+                        + "credentials that void)");
+            }
             String actorKey = org.hipaatraining.lrs.xapi.agents.AgentKey.of(statement.path("actor"));
             String registration = statement.path("context").path("registration").asString("");
             if (!restriction.actorKey().equals(actorKey) || !restriction.registration().equalsIgnoreCase(registration)) {
