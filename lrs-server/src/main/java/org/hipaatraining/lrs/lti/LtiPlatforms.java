@@ -30,6 +30,10 @@ public class LtiPlatforms {
         return store.find(id).orElseThrow(() -> LtiException.notFound("no LTI platform with id " + id));
     }
 
+    public Optional<LtiPlatform> byId(String id) {
+        return store.find(id);
+    }
+
     /** The platform a launch comes from; without a client id only when the issuer registered the tool once. */
     public Optional<LtiPlatform> find(String issuer, String clientId) {
         if (clientId != null && !clientId.isBlank()) {

@@ -53,7 +53,7 @@ class ScoreSender {
     }
 
     private void send(ScoreOutbox.Entry entry) {
-        Optional<LtiPlatform> platform = platforms.all().stream().filter(p -> p.id().equals(entry.platformId())).findFirst();
+        Optional<LtiPlatform> platform = platforms.byId(entry.platformId());
         if (platform.isEmpty()) {
             retry(entry, "the platform is no longer registered");
             return;
