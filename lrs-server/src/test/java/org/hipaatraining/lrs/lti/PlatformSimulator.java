@@ -37,7 +37,7 @@ import com.sun.net.httpserver.HttpServer;
  * A fake LMS for the tool to talk to, on a real socket: its own RSA key and JWKS, an OIDC authentication endpoint that
  * answers with an auto-submitting form post of a signed id_token (as Moodle and Canvas do), a token endpoint that checks
  * the tool's client assertion against the tool's published JWKS, AGS score endpoints and an NRPS members endpoint
- * that record what they get, and a deep linking return URL.
+ * that record what they get, a deep linking return URL, and a course page that shows the tool in an iframe.
  */
 final class PlatformSimulator implements AutoCloseable {
 
@@ -89,6 +89,10 @@ final class PlatformSimulator implements AutoCloseable {
         server.createContext("/token", this::token);
         server.createContext("/lineitems/", this::score);
         server.createContext("/memberships", this::memberships);
+        server.createContext("/course", e -> send(e, 200, "text/html; charset=utf-8",
+                "<!DOCTYPE html><html><body><h1>Clinic onboarding</h1><iframe id='tool' title='HIPAA training' "
+                        + "style='width:100%;height:900px' src='" + form(e.getRequestURI().getRawQuery()).get("src")
+                        .replace("'", "%27") + "'></iframe></body></html>"));
         server.createContext("/deep-link-return", e -> {
             deepLinkResponses.add(form(new String(e.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)).get("JWT"));
             send(e, 200, "text/html", "<p id='done'>Added</p>");
