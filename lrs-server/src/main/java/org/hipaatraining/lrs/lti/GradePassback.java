@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.annotation.PreDestroy;
 import org.hipaatraining.content.Catalogue;
 import org.hipaatraining.content.Vocabulary;
 import org.hipaatraining.lrs.compliance.events.EventType;
@@ -62,6 +63,11 @@ class GradePassback {
         this.compliance = compliance;
         this.catalogue = catalogue;
         this.clock = clock;
+    }
+
+    @PreDestroy
+    void stop() {
+        soon.shutdownNow();
     }
 
     @EventListener
