@@ -1,0 +1,148 @@
+package org.hipaatraining.lrs.lti;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Frame;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.ReducedMotion;
+import com.nimbusds.jwt.SignedJWT;
+import org.hipaatraining.content.Catalogue;
+import org.hipaatraining.content.Module;
+import org.hipaatraining.content.Question;
+import org.hipaatraining.lrs.xapi.json.XapiJson;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * LTI in a real browser (headless Chromium): the LMS course page frames the tool, the OIDC login and the platform's
+ * form post run as in Moodle, the learner plays the module in the frame, and the LMS receives one score.
+ */
+class LtiBrowserTest extends LtiIntegrationTest {
+
+    private static final String MODULE = "reminder-phishing";
+
+    @Autowired
+    Catalogue catalogue;
+
+    private Playwright playwright;
+    private Browser browser;
+
+    @BeforeEach
+    void startBrowser() {
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
+                .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--no-first-run")));
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        browser.close();
+        playwright.close();
+    }
+
+    @Test
+    void aLearnerLaunchedFromTheLmsPlaysTheModuleInTheFrameAndTheLmsGetsTheirScore() throws InterruptedException {
+        String hint = "hint-" + UUID.randomUUID();
+        PlatformSimulator.Launch launch = PlatformSimulator.Launch.resourceLink("user-" + UUID.randomUUID(), Map.of("module", MODULE));
+        platform.launchesByLoginHint.put(hint, launch);
+        // no transitions: a choice mid-animation is not "stable" for a click
+        Page page = browser.newPage(new Browser.NewPageOptions().setReducedMotion(ReducedMotion.REDUCE));
+        page.navigate(platform.base() + "/course?" + query(Map.of("src", loginUrl(hint))));
+
+        Frame tool = null;
+        for (int i = 0; tool == null && i < 150; i++) {
+            Thread.sleep(100);
+            tool = page.frames().stream().filter(f -> f.url().contains("/lti/content/")).findFirst().orElse(null);
+        }
+        assertThat(tool).as("the module opened in the LMS's frame").isNotNull();
+        assertThat(tool.url()).contains("/modules/" + MODULE + "/index.html?endpoint=");
+        play(tool, catalogue.module(MODULE).orElseThrow());
+        page.close();
+
+        for (int i = 0; platform.scores.isEmpty() && i < 150; i++) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(1500);
+        assertThat(platform.scores).hasSize(1);
+        JsonNode score = XapiJson.parse(platform.scores.get(0), "score");
+        assertThat(score.get("userId").asString()).isEqualTo(launch.sub());
+        assertThat(score.get("scoreGiven").asDouble()).isEqualTo(100.0);
+        assertThat(platform.authRequests).hasSize(1);
+    }
+
+    @Test
+    void aTeacherPicksAModuleAndTheLmsReceivesTheSignedLink() throws Exception {
+        String hint = "hint-" + UUID.randomUUID();
+        platform.launchesByLoginHint.put(hint, PlatformSimulator.Launch.resourceLink("teacher-" + UUID.randomUUID(), Map.of())
+                .deepLinking());
+        Page page = browser.newPage();
+        page.navigate(loginUrl(hint));
+
+        page.getByLabel(catalogue.module("privacy").orElseThrow().title()).check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add to the LMS")).click();
+        page.waitForSelector("#done");
+
+        assertThat(platform.deepLinkResponses).hasSize(1);
+        List<Object> items = SignedJWT.parse(platform.deepLinkResponses.get(0)).getJWTClaimsSet()
+                .getListClaim(LtiClaims.CONTENT_ITEMS);
+        assertThat(items).hasSize(1);
+        assertThat(((Map<?, ?>) items.get(0)).get("custom")).isEqualTo(Map.of("module", "privacy"));
+    }
+
+    private String loginUrl(String hint) {
+        return TOOL + "/lti/login?" + query(Map.of("iss", platform.issuer(), "login_hint", hint,
+                "target_link_uri", TOOL + "/lti/launch", "client_id", platform.clientId,
+                "lti_deployment_id", platform.deploymentId));
+    }
+
+    /** Reads every lesson, answers every question right, acknowledges the policy (as in XapiPackageEndToEndTest). */
+    private static void play(Frame frame, Module module) {
+        screen(frame, "S");
+        click(frame, "Start");
+        for (int i = 0; i < module.lessons().size(); i++) {
+            screen(frame, "L" + i);
+            click(frame, i < module.lessons().size() - 1 ? "Next lesson" : "Start the knowledge check");
+        }
+        for (int i = 0; i < module.questions().size(); i++) {
+            screen(frame, "Q" + i);
+            Question q = module.questions().get(i);
+            for (String choiceId : q.correct()) {
+                String text = q.choices().stream().filter(c -> c.id().equals(choiceId)).findFirst().orElseThrow().text().trim();
+                // as a learner does: tap the answer's text (its label)
+                frame.getByText(text, new Frame.GetByTextOptions().setExact(true)).click();
+            }
+            click(frame, "Submit answer");
+            click(frame, i < module.questions().size() - 1 ? "Next question" : "See my result");
+        }
+        screen(frame, "R");
+        click(frame, "Continue");
+        if (module.attestation() != null) {
+            screen(frame, "A");
+            frame.getByText("I have read this statement and I agree with it.").click();
+            click(frame, "I acknowledge");
+        }
+        screen(frame, "D");
+    }
+
+    private static void screen(Frame frame, String code) {
+        frame.waitForSelector("main[data-screen='" + code + "']");
+    }
+
+    private static void click(Frame frame, String name) {
+        frame.getByRole(AriaRole.BUTTON, new Frame.GetByRoleOptions().setName(name).setExact(true)).click();
+    }
+}
