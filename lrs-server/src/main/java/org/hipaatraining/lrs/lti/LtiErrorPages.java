@@ -11,7 +11,7 @@ import org.springframework.web.servlet.ModelAndView;
  * A failed launch shows the learner a short page saying what went wrong and what to do (usually: open the link in the
  * LMS again, or ask the training administrator), with 400 for a malformed request and 401 for one that is not trusted.
  */
-@ControllerAdvice(assignableTypes = {OidcLoginController.class, LaunchController.class, DeepLinkController.class})
+@ControllerAdvice(assignableTypes = {OidcLoginController.class, LtiLaunchController.class, DeepLinkController.class})
 class LtiErrorPages {
 
     private static final Logger log = LoggerFactory.getLogger(LtiErrorPages.class);

@@ -23,13 +23,13 @@ import org.springframework.web.util.UriUtils;
  * (a CSP sandbox would isolate them too, but breaks common AU libraries: @xapi/cmi5 reads document.cookie).
  */
 @RestController
-class LaunchController {
+class AuLaunchController {
 
     private final LaunchTokens tokens;
     private final CourseRegistry courses;
     private final ContentStore content;
 
-    LaunchController(LaunchTokens tokens, CourseRegistry courses, ContentStore content) {
+    AuLaunchController(LaunchTokens tokens, CourseRegistry courses, ContentStore content) {
         this.tokens = tokens;
         this.courses = courses;
         this.content = content;

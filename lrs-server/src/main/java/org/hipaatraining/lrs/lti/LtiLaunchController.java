@@ -23,7 +23,7 @@ import org.springframework.web.servlet.view.RedirectView;
  * launch puts the learner on the roster and opens their course; a deep linking request shows the course picker.
  */
 @Controller
-class LaunchController {
+class LtiLaunchController {
 
     private final LoginStateStore states;
     private final IdTokenVerifier verifier;
@@ -36,7 +36,7 @@ class LaunchController {
     private final Catalogue catalogue;
     private final Clock clock;
 
-    LaunchController(LoginStateStore states, IdTokenVerifier verifier, LtiUsers users, ResourceLinkStore links,
+    LtiLaunchController(LoginStateStore states, IdTokenVerifier verifier, LtiUsers users, ResourceLinkStore links,
                      GradeWatchStore watches, CourseLauncher launcher, DeepLinking deepLinking, ComplianceService compliance,
                      Catalogue catalogue, Clock clock) {
         this.states = states;
