@@ -6,10 +6,9 @@ import org.hipaatraining.lrs.compliance.roster.Person;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Starts a course for a learner who arrived by LTI and says where to send their browser. The tool does not care how the
- * course is played: {@link PackagedModuleLauncher} opens our xAPI package served by this server; a cmi5 launcher
- * (registration, LMS.LaunchData, launched statement, one-time fetch URL) can take its place by being a {@code @Primary}
- * bean of this type.
+ * Starts a course for a learner who arrived by LTI and says where to send their browser. The LTI side does not care how
+ * the course is played; the cmi5 launcher implements it (registration, {@code LMS.LaunchData}, launched statement,
+ * one-time fetch URL), so LTI launches are verified launches in the compliance records.
  */
 public interface CourseLauncher {
 

@@ -82,7 +82,7 @@ class GradePassback {
             }
         }
         if (!actors.isEmpty()) {
-            soon.schedule(() -> actors.forEach(this::checkActor), 300, TimeUnit.MILLISECONDS);
+            soon.schedule(() -> checkActors(actors), 300, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -101,11 +101,16 @@ class GradePassback {
         }
     }
 
-    private void checkActor(String agentKey) {
+    /** Two queries whatever the batch's size: who the actors are, then their watched links. */
+    private void checkActors(Set<String> agentKeys) {
         try {
-            roster.byIdentity(agentKey).ifPresent(person -> watches.forPerson(person.id()).forEach(w -> check(w, person)));
+            Map<String, Person> people = new HashMap<>();
+            roster.byIdentities(agentKeys).forEach(person -> people.put(person.id(), person));
+            if (!people.isEmpty()) {
+                watches.forPeople(people.keySet()).forEach(w -> check(w, people.get(w.personId())));
+            }
         } catch (RuntimeException e) {
-            log.warn("LTI: grades of {} could not be checked now; the sweep will: {}", agentKey, e.toString());
+            log.warn("LTI: grades of {} learners could not be checked now; the sweep will: {}", agentKeys.size(), e.toString());
         }
     }
 

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
@@ -55,8 +56,8 @@ class GradeWatchStore implements DeclaresIndexes {
                 new UpdateOptions().upsert(true));
     }
 
-    List<GradeWatch> forPerson(String personId) {
-        return read(mongo.getCollection(WATCHES).find(Filters.eq("personId", personId)));
+    List<GradeWatch> forPeople(Collection<String> personIds) {
+        return read(mongo.getCollection(WATCHES).find(Filters.in("personId", personIds)));
     }
 
     /** Every watch, oldest first: the sweep's list. */

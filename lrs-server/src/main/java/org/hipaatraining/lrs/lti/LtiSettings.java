@@ -10,7 +10,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param loginTtl             how long a login's state and nonce stay valid: the platform must post the launch within it
  * @param clockSkew            tolerance for iat/exp in platform tokens, for clocks that are a little apart
- * @param launchCredentialTtl  how long the xAPI credential of a launch (no cmi5 launcher) works before it is revoked
  * @param gradeSweepInterval   how often every watched launch is checked for passes the fast path may have missed
  * @param retryInitial         the first wait before a failed score post is retried; it doubles up to {@code retryMax}
  * @param retryMax             the longest wait between retries of a score post
@@ -19,7 +18,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("lrs.lti")
 public record LtiSettings(@DefaultValue("10m") Duration loginTtl,
                           @DefaultValue("60s") Duration clockSkew,
-                          @DefaultValue("12h") Duration launchCredentialTtl,
                           @DefaultValue("60s") Duration gradeSweepInterval,
                           @DefaultValue("30s") Duration retryInitial,
                           @DefaultValue("1h") Duration retryMax,

@@ -66,7 +66,7 @@ class LtiBrowserTest extends LtiIntegrationTest {
         Frame tool = null;
         for (int i = 0; tool == null && i < 150; i++) {
             Thread.sleep(100);
-            tool = page.frames().stream().filter(f -> f.url().contains("/lti/content/")).findFirst().orElse(null);
+            tool = page.frames().stream().filter(f -> f.url().contains("/cmi5/content/")).findFirst().orElse(null);
         }
         assertThat(tool).as("the module opened in the LMS's frame").isNotNull();
         assertThat(tool.url()).contains("/modules/" + MODULE + "/index.html?endpoint=");

@@ -60,7 +60,7 @@ class LtiDeepLinkingTest extends LtiIntegrationTest {
         // the link the LMS makes from the item launches the role's course
         PlatformSimulator.Launch launch = PlatformSimulator.Launch.resourceLink("user-" + UUID.randomUUID(),
                 Map.of("role", "front-desk"));
-        assertThat(launch(launch).headers().firstValue("Location").orElseThrow()).contains("hipaa-role-front-desk-xapi.zip");
+        assertThat(launch(launch).headers().firstValue("Location").orElseThrow()).contains("/cmi5/content/role-front-desk/");
     }
 
     @Test

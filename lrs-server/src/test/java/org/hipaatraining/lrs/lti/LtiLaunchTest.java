@@ -16,6 +16,8 @@ import org.hipaatraining.lrs.support.XapiHttp;
 import org.hipaatraining.lrs.xapi.json.XapiJson;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** OIDC login and resource link launches against the platform simulator, and every way a launch must be refused. */
 class LtiLaunchTest extends LtiIntegrationTest {
@@ -45,12 +47,13 @@ class LtiLaunchTest extends LtiIntegrationTest {
 
         assertThat(launched.statusCode()).as(launched.body()).isEqualTo(302);
         URI course = URI.create(launched.headers().firstValue("Location").orElseThrow());
-        String version = catalogue.module("privacy").orElseThrow().version();
-        assertThat(course.getPath()).isEqualTo("/lti/content/hipaa-module-privacy-" + version + "-xapi.zip/modules/privacy/index.html");
+        assertThat(course.getPath()).isEqualTo("/cmi5/content/module-privacy/modules/privacy/index.html");
         Map<String, String> params = PlatformSimulator.form(course.getRawQuery());
+        assertThat(params).containsKeys("endpoint", "fetch", "actor", "registration", "activityId");
         assertThat(params.get("endpoint")).isEqualTo(TOOL + "/xapi/");
-        assertThat(params.get("activity_id")).isEqualTo(catalogue.module("privacy").orElseThrow().iri());
-        assertThat(XapiJson.parse(params.get("actor"), "actor").get("account").get("homePage").asString()).isEqualTo(platform.issuer());
+        JsonNode actor = XapiJson.parse(params.get("actor"), "actor");
+        assertThat(actor.get("account").get("homePage").asString()).isEqualTo(platform.issuer());
+        assertThat(actor.get("account").get("name").asString()).isEqualTo(sub);
 
         Person person = roster.byIdentity("account|" + platform.issuer() + "|" + sub).orElseThrow();
         assertThat(person.name()).isEqualTo("Pat " + sub);
@@ -59,15 +62,37 @@ class LtiLaunchTest extends LtiIntegrationTest {
         HttpResponse<String> page = get(course.toString());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
-        assertThat(get(TOOL + course.getPath().replace("modules/privacy/index.html", "player/player.js")).statusCode()).isEqualTo(200);
 
-        // the launch's credential may write the learner's statements
-        String[] basic = new String(java.util.Base64.getDecoder().decode(params.get("auth").substring("Basic ".length())),
-                StandardCharsets.UTF_8).split(":", 2);
-        HttpResponse<String> stored = xapi.credentials(basic[0], basic[1]).postJson("/xapi/statements", """
-                {"actor": %s, "verb": {"id": "http://adlnet.gov/expapi/verbs/initialized"},
-                 "object": {"id": "%s"}}""".formatted(params.get("actor"), params.get("activity_id")));
+        // the AU's side of cmi5: one fetch gives a token bound to this learner and registration
+        URI fetch = URI.create(params.get("fetch"));
+        HttpResponse<String> fetched = xapi.anonymous().send("POST", fetch.getPath(), Map.of(), new byte[0]);
+        String token = XapiHttp.json(fetched).get("auth-token").asString();
+        String[] basic = new String(java.util.Base64.getDecoder().decode(token), StandardCharsets.UTF_8).split(":", 2);
+        XapiHttp au = xapi.credentials(basic[0], basic[1]);
+        HttpResponse<String> launchData = au.get("/xapi/activities/state", XapiHttp.params("activityId",
+                params.get("activityId"), "agent", params.get("actor"), "registration", params.get("registration"),
+                "stateId", "LMS.LaunchData"));
+        assertThat(launchData.statusCode()).as(launchData.body()).isEqualTo(200);
+        JsonNode template = XapiHttp.json(launchData).get("contextTemplate");
+        assertThat(template.at("/contextActivities/grouping/0/id").asString())
+                .isEqualTo(catalogue.module("privacy").orElseThrow().iri());
+
+        ObjectNode initialized = XapiJson.MAPPER.createObjectNode();
+        initialized.set("actor", actor);
+        initialized.putObject("verb").put("id", "http://adlnet.gov/expapi/verbs/initialized");
+        initialized.putObject("object").put("id", params.get("activityId"));
+        initialized.putObject("context").put("registration", params.get("registration")).setAll((ObjectNode) template);
+        ((ObjectNode) initialized.get("context").get("contextActivities")).putArray("category").addObject()
+                .put("id", "https://w3id.org/xapi/cmi5/context/categories/cmi5");
+        HttpResponse<String> stored = au.postJson("/xapi/statements", initialized.toString());
         assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+
+        JsonNode someoneElse = XapiJson.parse("""
+                {"account": {"homePage": "%s", "name": "someone-else"}}""".formatted(platform.issuer()), "actor");
+        initialized.set("actor", someoneElse);
+        initialized.remove("id");
+        assertThat(au.postJson("/xapi/statements", initialized.toString()).statusCode())
+                .as("the token writes only this learner's statements").isEqualTo(403);
     }
 
     @Test
@@ -78,7 +103,7 @@ class LtiLaunchTest extends LtiIntegrationTest {
         assertThat(launched.statusCode()).as(launched.body()).isEqualTo(302);
         String first = catalogue.role("front-desk").orElseThrow().moduleIds().get(0);
         assertThat(launched.headers().firstValue("Location").orElseThrow())
-                .contains("/lti/content/hipaa-role-front-desk-xapi.zip/modules/" + first + "/index.html?");
+                .contains("/cmi5/content/role-front-desk/modules/" + first + "/index.html?");
         Person person = roster.byIdentity("account|" + platform.issuer() + "|" + sub).orElseThrow();
         assertThat(person.rolesOn(java.time.LocalDate.now())).containsExactly("front-desk");
     }

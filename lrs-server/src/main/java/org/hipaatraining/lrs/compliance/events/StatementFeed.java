@@ -40,15 +40,24 @@ public class StatementFeed {
      * @param activity the object's activity id, null when the object is not an Activity
      * @param parsed   the statement when already parsed (statements just stored), else null: see {@link #statement()}
      */
-    public record Stored(String id, String verb, String activity, boolean voided, Instant stored, String json,
-                         JsonNode parsed) {
+    public record Stored(String id, String verb, String activity, List<String> relatedActivities, boolean voided,
+                         Instant stored, String json, JsonNode parsed) {
 
         /** A statement this instance has just stored. */
         public static Stored of(JsonNode statement) {
             JsonNode object = statement.path("object");
             String activity = object.path("objectType").asString("Activity").equals("Activity") ? object.path("id").asString() : null;
-            return new Stored(statement.path("id").asString(), statement.path("verb").path("id").asString(), activity, false,
-                    null, null, statement);
+            List<String> related = new ArrayList<>();
+            if (activity != null) {
+                related.add(activity);
+            }
+            for (JsonNode list : statement.path("context").path("contextActivities")) {
+                for (JsonNode contextActivity : list.isArray() ? list : List.of(list)) {
+                    related.add(contextActivity.path("id").asString());
+                }
+            }
+            return new Stored(statement.path("id").asString(), statement.path("verb").path("id").asString(), activity,
+                    related, false, null, null, statement);
         }
 
         public JsonNode statement() {
@@ -80,8 +89,9 @@ public class StatementFeed {
         for (Document doc : documents.projection(Projections.include("json", "stored", "voided", "facets"))) {
             List<Document> facets = doc.getList("facets", Document.class);
             Document own = facets == null || facets.isEmpty() ? new Document() : facets.get(0);
+            List<String> related = own.getList("relatedActivities", String.class);
             page.add(new Stored(doc.getString("_id"), own.getString("verb"), own.getString("activity"),
-                    Boolean.TRUE.equals(doc.getBoolean("voided")), doc.getDate("stored").toInstant(), doc.getString("json"), null));
+                    related == null ? List.of() : related, Boolean.TRUE.equals(doc.getBoolean("voided")), doc.getDate("stored").toInstant(), doc.getString("json"), null));
         }
         return page;
     }

@@ -72,9 +72,10 @@ public class TrainingEventProjector {
                 toDelete.add(stored.statement().path("object").path("id").asString());
             } else if (stored.voided()) {
                 toDelete.add(stored.id());
-            } else if (stored.activity() != null
-                    && (mapped.containsKey(stored.activity()) || catalogue.moduleContaining(stored.activity()).isPresent())) {
-                // only statements about the catalogue or a mapped activity can match a rule: parse just those
+            } else if (stored.activity() != null && stored.relatedActivities().stream()
+                    .anyMatch(iri -> mapped.containsKey(iri) || catalogue.moduleContaining(iri).isPresent())) {
+                // only statements about (or, as cmi5's grouping, in the context of) the catalogue or a mapped activity
+                // can match a rule: parse just those
                 mapper.map(stored.statement()).ifPresent(toSave::add);
             }
         }

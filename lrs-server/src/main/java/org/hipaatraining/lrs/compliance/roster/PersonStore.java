@@ -1,5 +1,6 @@
 package org.hipaatraining.lrs.compliance.roster;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,6 +38,11 @@ public class PersonStore implements DeclaresIndexes {
 
     public Optional<Person> byIdentifier(String agentKey) {
         return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("identifiers").is(agentKey)), Person.class));
+    }
+
+    /** The people any of these agent keys identify, in one query. */
+    public List<Person> byIdentifiers(Collection<String> agentKeys) {
+        return mongo.find(Query.query(Criteria.where("identifiers").in(agentKeys)), Person.class);
     }
 
     public Optional<Person> byEmployeeId(String employeeId) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -58,6 +59,11 @@ public class RosterService {
     /** The person an xAPI actor is, by any of their identities. */
     public Optional<Person> byIdentity(String agentKey) {
         return people.byIdentifier(agentKey);
+    }
+
+    /** The people these xAPI actors are, in one query (a batch of statements names many). */
+    public List<Person> byIdentities(Collection<String> agentKeys) {
+        return agentKeys.isEmpty() ? List.of() : people.byIdentifiers(agentKeys);
     }
 
     public Person create(PersonDetails details) {
