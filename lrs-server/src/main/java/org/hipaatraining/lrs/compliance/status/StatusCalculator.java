@@ -126,7 +126,7 @@ public final class StatusCalculator {
         boolean compliant = last != null && !today.isAfter(dueDate);
         List<TrainingEvent> sinceLast = newWorkSince(events, last);
         ComplianceState state = compliant ? ComplianceState.COMPLIANT : state(events, sinceLast, today.isAfter(dueDate));
-        String title = "Security reminder: " + catalogue.module(next).map(Module::title).orElse(next);
+        String title = catalogue.module(next).map(Module::title).orElse(next);
         return Optional.of(status(person, REMINDERS, next, title, by, state, !compliant && today.isAfter(dueDate), assignedOn,
                 dueDate, compliant ? dueDate : null, last, compliant ? List.of(last) : sinceLast, events, Optional.empty(), today));
     }
