@@ -73,6 +73,25 @@ public class ActivityStore implements DeclaresIndexes {
     }
 
     /**
+     * Up to {@code atMost} activities with a name in their definition, and that name (English first), for admins
+     * looking for LMS activities to map. A whole-collection read: activities grow with content, not with statements.
+     */
+    public Map<String, String> names(int atMost) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Document d : activities().find().limit(atMost)) {
+            JsonNode name = XapiJson.parse(d.getString("definition"), "stored definition").path("name");
+            String text = name.path("en-US").asString(name.path("en").asString(null));
+            if (text == null && name.isObject() && !name.isEmpty()) {
+                text = name.iterator().next().asString();
+            }
+            if (text != null && !text.isBlank()) {
+                names.put(d.getString("_id"), text.strip());
+            }
+        }
+        return names;
+    }
+
+    /**
      * Merges each activity's definition into its canonical one; writes only those that changed. Content re-sends the
      * same definitions with nearly every statement, so a definition this instance read or wrote in the last
      * {@link #REMEMBER} that the incoming one would not change is not read again: the common case costs no round trip.
