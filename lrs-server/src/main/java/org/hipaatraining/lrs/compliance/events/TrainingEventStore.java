@@ -1,16 +1,20 @@
 package org.hipaatraining.lrs.compliance.events;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 import org.hipaatraining.lrs.store.DeclaresIndexes;
 import org.hipaatraining.lrs.store.IndexDeclaration;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.BulkOperations;
-import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -43,12 +47,43 @@ public class TrainingEventStore implements DeclaresIndexes {
         if (events.isEmpty()) {
             return;
         }
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, TrainingEvent.class);
+        List<ReplaceOneModel<Document>> writes = new ArrayList<>(events.size());
         for (TrainingEvent event : events) {
-            bulk.replaceOne(Query.query(Criteria.where("_id").is(event.statementId())), event,
-                    FindAndReplaceOptions.options().upsert());
+            writes.add(new ReplaceOneModel<>(Filters.eq("_id", event.statementId()), document(event),
+                    new ReplaceOptions().upsert(true)));
         }
-        bulk.execute();
+        mongo.getCollection(EVENTS).bulkWrite(writes, new BulkWriteOptions().ordered(false));
+    }
+
+    /**
+     * The stored form, written by hand: Spring Data's reflective mapping cost a tenth of batch ingest's CPU. It writes
+     * what Spring Data would (nulls left out, instants as dates, the enum by name), so reads map it back as usual.
+     */
+    static Document document(TrainingEvent e) {
+        Document d = new Document("_id", e.statementId());
+        put(d, "agentKey", e.agentKey());
+        put(d, "actorName", e.actorName());
+        put(d, "moduleId", e.moduleId());
+        put(d, "moduleVersion", e.moduleVersion());
+        d.append("versionInferred", e.versionInferred());
+        put(d, "type", e.type() == null ? null : e.type().name());
+        d.append("satisfies", e.satisfies());
+        put(d, "scaled", e.scaled());
+        put(d, "timestamp", e.timestamp() == null ? null : Date.from(e.timestamp()));
+        put(d, "stored", e.stored() == null ? null : Date.from(e.stored()));
+        put(d, "source", e.source());
+        put(d, "registration", e.registration());
+        put(d, "policyId", e.policyId());
+        put(d, "policyVersion", e.policyVersion());
+        put(d, "rule", e.rule());
+        put(d, "activityIri", e.activityIri());
+        return d;
+    }
+
+    private static void put(Document d, String field, Object value) {
+        if (value != null) {
+            d.append(field, value);
+        }
     }
 
     public void deleteAll(Collection<String> statementIds) {
