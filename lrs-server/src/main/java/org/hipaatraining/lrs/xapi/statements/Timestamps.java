@@ -31,6 +31,13 @@ public final class Timestamps {
 
     /** Parses a timestamp already checked by {@code Formats.isTimestamp}; one without an offset is taken as UTC. */
     public static Instant parse(String value) {
+        if (value.length() >= 20 && value.charAt(value.length() - 1) == 'Z' && value.charAt(10) == 'T' && value.indexOf(',') < 0) {
+            try {
+                return Instant.parse(value); // the common, canonical form (every stored time): the fast parser
+            } catch (java.time.format.DateTimeParseException e) {
+                // e.g. no seconds: the lenient parser below decides
+            }
+        }
         var parsed = LENIENT.parse(value.replace(',', '.'));
         LocalDateTime local = LocalDateTime.from(parsed);
         ZoneOffset offset = parsed.isSupported(ChronoField.OFFSET_SECONDS)
