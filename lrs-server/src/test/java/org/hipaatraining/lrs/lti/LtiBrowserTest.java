@@ -17,7 +17,7 @@ import com.microsoft.playwright.options.ReducedMotion;
 import com.nimbusds.jwt.SignedJWT;
 import org.hipaatraining.content.Catalogue;
 import org.hipaatraining.content.Module;
-import org.hipaatraining.content.Question;
+import org.hipaatraining.lrs.support.ModulePlayer;
 import org.hipaatraining.lrs.xapi.json.XapiJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,7 +70,7 @@ class LtiBrowserTest extends LtiIntegrationTest {
         }
         assertThat(tool).as("the module opened in the LMS's frame").isNotNull();
         assertThat(tool.url()).contains("/modules/" + MODULE + "/index.html?endpoint=");
-        play(tool, catalogue.module(MODULE).orElseThrow());
+        ModulePlayer.play(tool, catalogue.module(MODULE).orElseThrow());
         page.close();
 
         for (int i = 0; platform.scores.isEmpty() && i < 150; i++) {
@@ -107,42 +107,5 @@ class LtiBrowserTest extends LtiIntegrationTest {
         return TOOL + "/lti/login?" + query(Map.of("iss", platform.issuer(), "login_hint", hint,
                 "target_link_uri", TOOL + "/lti/launch", "client_id", platform.clientId,
                 "lti_deployment_id", platform.deploymentId));
-    }
-
-    /** Reads every lesson, answers every question right, acknowledges the policy (as in XapiPackageEndToEndTest). */
-    private static void play(Frame frame, Module module) {
-        screen(frame, "S");
-        click(frame, "Start");
-        for (int i = 0; i < module.lessons().size(); i++) {
-            screen(frame, "L" + i);
-            click(frame, i < module.lessons().size() - 1 ? "Next lesson" : "Start the knowledge check");
-        }
-        for (int i = 0; i < module.questions().size(); i++) {
-            screen(frame, "Q" + i);
-            Question q = module.questions().get(i);
-            for (String choiceId : q.correct()) {
-                String text = q.choices().stream().filter(c -> c.id().equals(choiceId)).findFirst().orElseThrow().text().trim();
-                // as a learner does: tap the answer's text (its label)
-                frame.getByText(text, new Frame.GetByTextOptions().setExact(true)).click();
-            }
-            click(frame, "Submit answer");
-            click(frame, i < module.questions().size() - 1 ? "Next question" : "See my result");
-        }
-        screen(frame, "R");
-        click(frame, "Continue");
-        if (module.attestation() != null) {
-            screen(frame, "A");
-            frame.getByText("I have read this statement and I agree with it.").click();
-            click(frame, "I acknowledge");
-        }
-        screen(frame, "D");
-    }
-
-    private static void screen(Frame frame, String code) {
-        frame.waitForSelector("main[data-screen='" + code + "']");
-    }
-
-    private static void click(Frame frame, String name) {
-        frame.getByRole(AriaRole.BUTTON, new Frame.GetByRoleOptions().setName(name).setExact(true)).click();
     }
 }

@@ -20,17 +20,15 @@ import java.util.zip.ZipInputStream;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
-import com.microsoft.playwright.Frame;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.ReducedMotion;
 import com.sun.net.httpserver.HttpServer;
 import org.hipaatraining.content.Catalogue;
 import org.hipaatraining.content.Module;
-import org.hipaatraining.content.Question;
 import org.hipaatraining.content.Vocabulary;
 import org.hipaatraining.lrs.support.LrsIntegrationTest;
+import org.hipaatraining.lrs.support.ModulePlayer;
 import org.hipaatraining.lrs.support.XapiHttp;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -68,7 +66,7 @@ class XapiPackageEndToEndTest extends LrsIntegrationTest {
                     + "&auth=" + enc("Basic " + Base64.getEncoder().encodeToString((KEY + ":" + SECRET).getBytes(StandardCharsets.UTF_8)))
                     + "&actor=" + enc("{\"name\":[\"Pat Learner\"],\"mbox\":[\"mailto:" + email + "\"]}")
                     + "&registration=" + registration + "&activity_id=" + enc(module.iri()));
-            play(page.mainFrame(), module);
+            ModulePlayer.play(page.mainFrame(), module);
             page.close(); // pagehide: terminated is sent
         } finally {
             content.stop(0);
@@ -102,35 +100,6 @@ class XapiPackageEndToEndTest extends LrsIntegrationTest {
         assertThat(reminders.get("moduleId").asString()).isEqualTo("reminder-mfa");
     }
 
-    /** Reads every lesson, answers every question right, acknowledges the policy. */
-    private static void play(Frame frame, Module module) {
-        screen(frame, "S");
-        click(frame, "Start");
-        for (int i = 0; i < module.lessons().size(); i++) {
-            screen(frame, "L" + i);
-            click(frame, i < module.lessons().size() - 1 ? "Next lesson" : "Start the knowledge check");
-        }
-        for (int i = 0; i < module.questions().size(); i++) {
-            screen(frame, "Q" + i);
-            Question q = module.questions().get(i);
-            for (String choiceId : q.correct()) {
-                String text = q.choices().stream().filter(c -> c.id().equals(choiceId)).findFirst().orElseThrow().text().trim();
-                // as a learner does: tap the answer's text (its label)
-                frame.getByText(text, new Frame.GetByTextOptions().setExact(true)).click();
-            }
-            click(frame, "Submit answer");
-            click(frame, i < module.questions().size() - 1 ? "Next question" : "See my result");
-        }
-        screen(frame, "R");
-        click(frame, "Continue");
-        if (module.attestation() != null) {
-            screen(frame, "A");
-            frame.getByText("I have read this statement and I agree with it.").click();
-            click(frame, "I acknowledge");
-        }
-        screen(frame, "D");
-    }
-
     private List<JsonNode> statementsOf(String email) throws InterruptedException {
         String agent = "{\"mbox\":\"mailto:" + email + "\"}";
         // the player sends from a queue: wait until the session's last statement has arrived
@@ -146,14 +115,6 @@ class XapiPackageEndToEndTest extends LrsIntegrationTest {
             Thread.sleep(200);
         }
         throw new AssertionError("the player's terminated statement did not arrive; stored: " + seen);
-    }
-
-    private static void screen(Frame frame, String code) {
-        frame.waitForSelector("main[data-screen='" + code + "']");
-    }
-
-    private static void click(Frame frame, String name) {
-        frame.getByRole(AriaRole.BUTTON, new Frame.GetByRoleOptions().setName(name).setExact(true)).click();
     }
 
     private static String enc(String value) {

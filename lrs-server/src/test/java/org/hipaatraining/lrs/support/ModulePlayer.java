@@ -1,0 +1,50 @@
+package org.hipaatraining.lrs.support;
+
+import com.microsoft.playwright.Frame;
+import com.microsoft.playwright.options.AriaRole;
+import org.hipaatraining.content.Module;
+import org.hipaatraining.content.Question;
+
+/** Plays one of our module pages in a browser frame as a learner who gets everything right. */
+public final class ModulePlayer {
+
+    private ModulePlayer() {
+    }
+
+    /** Reads every lesson, answers every question right, acknowledges the policy. */
+    public static void play(Frame frame, Module module) {
+        screen(frame, "S");
+        click(frame, "Start");
+        for (int i = 0; i < module.lessons().size(); i++) {
+            screen(frame, "L" + i);
+            click(frame, i < module.lessons().size() - 1 ? "Next lesson" : "Start the knowledge check");
+        }
+        for (int i = 0; i < module.questions().size(); i++) {
+            screen(frame, "Q" + i);
+            Question q = module.questions().get(i);
+            for (String choiceId : q.correct()) {
+                String text = q.choices().stream().filter(c -> c.id().equals(choiceId)).findFirst().orElseThrow().text().trim();
+                // as a learner does: tap the answer's text (its label)
+                frame.getByText(text, new Frame.GetByTextOptions().setExact(true)).click();
+            }
+            click(frame, "Submit answer");
+            click(frame, i < module.questions().size() - 1 ? "Next question" : "See my result");
+        }
+        screen(frame, "R");
+        click(frame, "Continue");
+        if (module.attestation() != null) {
+            screen(frame, "A");
+            frame.getByText("I have read this statement and I agree with it.").click();
+            click(frame, "I acknowledge");
+        }
+        screen(frame, "D");
+    }
+
+    private static void screen(Frame frame, String code) {
+        frame.waitForSelector("main[data-screen='" + code + "']");
+    }
+
+    private static void click(Frame frame, String name) {
+        frame.getByRole(AriaRole.BUTTON, new Frame.GetByRoleOptions().setName(name).setExact(true)).click();
+    }
+}
