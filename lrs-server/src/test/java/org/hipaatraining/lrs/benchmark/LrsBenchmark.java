@@ -113,8 +113,10 @@ public final class LrsBenchmark {
     // ---- processes
 
     private void startStore() throws IOException {
-        Process store = new ProcessBuilder(javaBin(), "-Xmx8g", "-cp", System.getProperty("java.class.path"),
-                StoreMain.class.getName()).redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx8g"));
+        command.addAll(extraArgs("STORE_JVM_ARGS"));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), StoreMain.class.getName()));
+        Process store = new ProcessBuilder(command).redirectErrorStream(true).start();
         processes.add(store);
         BufferedReader lines = new BufferedReader(new InputStreamReader(store.getInputStream(), StandardCharsets.UTF_8));
         String line;
@@ -141,11 +143,7 @@ public final class LrsBenchmark {
         }
         List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx512m", "-XX:+UseG1GC",
                 "-Xlog:gc:file=" + out.resolve("lrs-gc.log").toAbsolutePath()));
-        // e.g. LRS_JVM_ARGS="-XX:StartFlightRecording=filename=target/benchmark/lrs.jfr" to profile the server
-        String extra = System.getenv("LRS_JVM_ARGS");
-        if (extra != null && !extra.isBlank()) {
-            command.addAll(List.of(extra.trim().split("\\s+")));
-        }
+        command.addAll(extraArgs("LRS_JVM_ARGS"));
         command.addAll(List.of("-jar", jar.getPath(), "--server.port=" + port, "--spring.mongodb.uri=" + storeUri + "/lrs",
                 "--lrs.bootstrap.client-key=" + KEY, "--lrs.bootstrap.client-secret=" + SECRET,
                 "--lrs.bootstrap.admin-password=bench-admin-password", "--logging.level.root=warn",
@@ -194,6 +192,12 @@ public final class LrsBenchmark {
     private static void putCpu(Map<String, Object> entry, String prefix, long[] before, long[] after, long items) {
         entry.put(prefix + "store_cpu_us_per_item", (after[0] - before[0]) / 1e3 / items);
         entry.put(prefix + "lrs_cpu_us_per_item", (after[1] - before[1]) / 1e3 / items);
+    }
+
+    /** JVM options from the environment, e.g. LRS_JVM_ARGS="-XX:StartFlightRecording=filename=lrs.jfr" to profile. */
+    private static List<String> extraArgs(String variable) {
+        String extra = System.getenv(variable);
+        return extra == null || extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+"));
     }
 
     private static String javaBin() {
@@ -245,30 +249,50 @@ public final class LrsBenchmark {
         System.out.printf("ingested %,d statements through the LRS in %.1f s%n", lrsIngest.items(), lrsIngest.wallSeconds());
 
         // Ceiling: the very documents the LRS stored (after the warm-up), inserted again with the driver, same batch size
-        // and concurrency.
+        // and concurrency. Up to 200,000 statements are read before the clock starts, so reading costs the ceiling
+        // nothing; beyond that one reader streams them through a small queue, so a 1M run fits the client's heap.
         Latencies direct = new Latencies(batches);
-        AtomicInteger next = new AtomicInteger();
-        List<List<Document>> chunks = new ArrayList<>();
-        List<Document> chunk = new ArrayList<>(BATCH);
-        for (Document d : lrsStatements.find().batchSize(BATCH)) {
-            if (warmIds.contains(d.get("_id"))) {
-                continue;
+        boolean streamed = statements > 200_000;
+        java.util.concurrent.BlockingQueue<List<Document>> chunks = streamed
+                ? new java.util.concurrent.ArrayBlockingQueue<>(4 * concurrency) : new java.util.concurrent.LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            List<Document> chunk = new ArrayList<>(BATCH);
+            try {
+                for (Document d : lrsStatements.find().batchSize(1000)) {
+                    if (warmIds.contains(d.get("_id"))) {
+                        continue;
+                    }
+                    chunk.add(d);
+                    if (chunk.size() == BATCH) {
+                        chunks.put(chunk);
+                        chunk = new ArrayList<>(BATCH);
+                    }
+                }
+                for (int t = 0; t < concurrency; t++) {
+                    chunks.put(List.of());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            chunk.add(d);
-            if (chunk.size() == BATCH) {
-                chunks.add(chunk);
-                chunk = new ArrayList<>(BATCH);
-            }
+        }, "ceiling-reader");
+        reader.start();
+        if (!streamed) {
+            reader.join();
         }
         long[] directBefore = cpu();
-        runConcurrently(chunks.size(), concurrency, direct, i -> {
-            List<Document> docs = chunks.get(next.getAndIncrement());
-            long start = System.nanoTime();
-            ceiling.insertMany(docs, new InsertManyOptions().ordered(true));
-            direct.record(System.nanoTime() - start, docs.size());
+        runConcurrently(concurrency, concurrency, direct, worker -> {
+            try {
+                for (List<Document> docs = chunks.take(); !docs.isEmpty(); docs = chunks.take()) {
+                    long start = System.nanoTime();
+                    ceiling.insertMany(docs, new InsertManyOptions().ordered(true));
+                    direct.record(System.nanoTime() - start, docs.size());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         });
         long[] directAfter = cpu();
-        chunks.clear();
         mongo.getDatabase("ceiling").drop();
         Map<String, Object> entry = result("batch POST (100 statements)", lrsIngest, direct, "statements/s");
         putCpu(entry, "", cpuBefore, cpuAfter, lrsIngest.items());

@@ -1,7 +1,7 @@
 package org.hipaatraining.lrs.compliance.events;
 
 import java.time.Instant;
-import java.util.Date;
+import java.util.Optional;
 
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
@@ -10,14 +10,16 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * How far the compliance records have caught up with the statements, kept in the database so that every server
- * instance continues where any other left off.
+ * Whether the compliance records of this database have been brought up to the pending-mark catch-up. Earlier versions
+ * kept a checkpoint here (the stored time up to which every statement had been applied); statements after it carry no
+ * pending mark, so they are read once from it, and then the document says so.
  */
 @Component
 class CatchUpCheckpoint {
 
     private static final String CHECKPOINTS = "compliance_checkpoints";
     private static final String ID = "training-events";
+    private static final String UPGRADED = "pendingMarks";
 
     private final MongoTemplate mongo;
 
@@ -29,14 +31,21 @@ class CatchUpCheckpoint {
         static final Position START = new Position(Instant.EPOCH, null);
     }
 
-    Position read() {
+    /**
+     * Where statements without a pending mark start: the old checkpoint, or the start when the records were never
+     * built (a new database, or one from before the compliance records); empty once upgraded.
+     */
+    Optional<Position> readLegacy() {
         Document doc = mongo.getCollection(CHECKPOINTS).find(Filters.eq("_id", ID)).first();
-        return doc == null ? Position.START : new Position(doc.getDate("stored").toInstant(), doc.getString("statementId"));
+        if (doc == null) {
+            return Optional.of(Position.START);
+        }
+        return Boolean.TRUE.equals(doc.getBoolean(UPGRADED)) ? Optional.empty()
+                : Optional.of(new Position(doc.getDate("stored").toInstant(), doc.getString("statementId")));
     }
 
-    void write(Position position) {
-        mongo.getCollection(CHECKPOINTS).replaceOne(Filters.eq("_id", ID), new Document("_id", ID)
-                .append("stored", Date.from(position.stored())).append("statementId", position.statementId()),
+    void markUpgraded() {
+        mongo.getCollection(CHECKPOINTS).replaceOne(Filters.eq("_id", ID), new Document("_id", ID).append(UPGRADED, true),
                 new ReplaceOptions().upsert(true));
     }
 }

@@ -1,5 +1,6 @@
 package org.hipaatraining.lrs.compliance.events;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -7,14 +8,19 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies every statement to the compliance records, in stored order, from a checkpoint in the database: statements
- * another instance stored, ones whose immediate update failed, and all existing statements the first time the
- * records are built. It re-reads a margin before the checkpoint, because concurrent writers can commit statements
- * whose stored time is slightly earlier than one already read; re-applying is harmless.
+ * Applies to the compliance records the statements still pending: those whose immediate update failed or whose
+ * instance stopped before making it. Each instance applies the statements it stores as it stores them, so this reads
+ * only what was missed, never every statement again. It leaves alone statements younger than the margin, which their
+ * instance is most likely applying right now; re-applying is harmless either way.
+ * <p>
+ * A database written before statements carried the pending mark is brought up to date once, at start-up, by
+ * reading every statement after the old checkpoint (or all of them, if the records were never built).
  */
 @Component
 public class RecordsCatchUp {
@@ -26,13 +32,28 @@ public class RecordsCatchUp {
     private final TrainingEventProjector projector;
     private final CatchUpCheckpoint checkpoint;
     private final Duration margin;
+    private final Clock clock;
 
     RecordsCatchUp(StatementFeed feed, TrainingEventProjector projector, CatchUpCheckpoint checkpoint,
-                   @Value("${lrs.compliance.catch-up-margin:5s}") Duration margin) {
+                   @Value("${lrs.compliance.catch-up-margin:5s}") Duration margin, Clock clock) {
         this.feed = feed;
         this.projector = projector;
         this.checkpoint = checkpoint;
         this.margin = margin;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void upgradeOnce() {
+        checkpoint.readLegacy().ifPresent(position -> {
+            CatchUpCheckpoint.Position start = position.stored().equals(Instant.EPOCH) ? position
+                    : new CatchUpCheckpoint.Position(position.stored().minus(margin), null);
+            long read = walkFrom(start);
+            checkpoint.markUpgraded();
+            if (read > 0) {
+                log.info("Compliance records: applied {} statements stored before statements carried a pending mark", read);
+            }
+        });
     }
 
     @Scheduled(initialDelayString = "${lrs.compliance.catch-up-interval:30s}",
@@ -45,33 +66,39 @@ public class RecordsCatchUp {
         }
     }
 
-    /** Catches up to the newest statement; returns how many statements it read. */
+    /** Applies every statement still pending; returns how many it applied. */
     public synchronized long run() {
-        CatchUpCheckpoint.Position position = checkpoint.read();
-        CatchUpCheckpoint.Position start = position.stored().equals(Instant.EPOCH) ? position
-                : new CatchUpCheckpoint.Position(position.stored().minus(margin), null);
-        return runFrom(start);
+        long applied = 0;
+        while (true) {
+            List<StatementFeed.Stored> page = feed.pending(clock.instant().minus(margin), PAGE);
+            if (page.isEmpty()) {
+                return applied;
+            }
+            projector.apply(page);
+            feed.applied(page.stream().map(StatementFeed.Stored::id).toList());
+            applied += page.size();
+            if (page.size() < PAGE) {
+                return applied;
+            }
+        }
     }
 
-    long runFrom(CatchUpCheckpoint.Position start) {
+    /** Applies every statement stored from {@code start} on, in stored order; returns how many it read. */
+    long walkFrom(CatchUpCheckpoint.Position start) {
         long read = 0;
         CatchUpCheckpoint.Position position = start;
         while (true) {
             List<StatementFeed.Stored> page = feed.page(position.stored(), position.statementId(), PAGE);
             if (page.isEmpty()) {
-                break;
+                return read;
             }
             projector.apply(page);
             StatementFeed.Stored last = page.get(page.size() - 1);
             position = new CatchUpCheckpoint.Position(last.stored(), last.id());
             read += page.size();
             if (page.size() < PAGE) {
-                break;
+                return read;
             }
         }
-        if (!position.equals(start)) {
-            checkpoint.write(position);
-        }
-        return read;
     }
 }

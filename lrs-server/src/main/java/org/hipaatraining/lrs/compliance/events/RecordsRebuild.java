@@ -20,6 +20,6 @@ public class RecordsRebuild {
     /** Returns the number of statements read. Statements stored meanwhile are applied by this run or the next catch-up. */
     public synchronized long rebuild() {
         events.deleteEverything();
-        return catchUp.runFrom(CatchUpCheckpoint.Position.START);
+        return catchUp.walkFrom(CatchUpCheckpoint.Position.START);
     }
 }

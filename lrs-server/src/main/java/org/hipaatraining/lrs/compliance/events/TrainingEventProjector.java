@@ -30,23 +30,30 @@ public class TrainingEventProjector {
     private final MappingRules rules;
     private final ActivityMappings mappings;
     private final TrainingEventStore events;
+    private final StatementFeed feed;
 
-    TrainingEventProjector(Catalogue catalogue, ActivityMappings mappings, TrainingEventStore events) {
+    TrainingEventProjector(Catalogue catalogue, ActivityMappings mappings, TrainingEventStore events, StatementFeed feed) {
         this.catalogue = catalogue;
         this.rules = MappingRules.loadDefault();
         this.mappings = mappings;
         this.events = events;
+        this.feed = feed;
     }
 
     public MappingRules rules() {
         return rules;
     }
 
-    /** Statements just stored by this instance. A failure here loses nothing: the catch-up applies them again. */
+    /**
+     * Statements just stored by this instance. A failure here loses nothing: they stay pending and the catch-up applies
+     * them.
+     */
     @EventListener
     void onStored(StatementsStored stored) {
         try {
-            apply(stored.statements().stream().map(StatementFeed.Stored::of).toList(), mappings.recent());
+            List<StatementFeed.Stored> statements = stored.statements().stream().map(StatementFeed.Stored::of).toList();
+            apply(statements, mappings.recent());
+            feed.applied(statements.stream().map(StatementFeed.Stored::id).toList());
         } catch (RuntimeException e) {
             log.warn("Compliance records will catch up on {} statements later: {}", stored.statements().size(), e.toString());
         }

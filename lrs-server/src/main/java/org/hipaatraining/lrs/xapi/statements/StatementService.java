@@ -121,7 +121,8 @@ public class StatementService {
                     .append("stored", Date.from(stored))
                     .append(StatementFacets.FIELD, StatementFacets.chain(StatementFacets.of(statement), targetChain))
                     .append("authority", client.authorityKey())
-                    .append("voided", false);
+                    .append("voided", false)
+                    .append(StatementStore.PENDING, Date.from(stored));
             if (voidTarget != null) {
                 document.append("voidTarget", voidTarget);
             }
