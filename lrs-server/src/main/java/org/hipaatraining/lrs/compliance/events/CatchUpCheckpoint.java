@@ -10,16 +10,16 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether the compliance records of this database have been brought up to the pending-mark catch-up. Earlier versions
- * kept a checkpoint here (the stored time up to which every statement had been applied); statements after it carry no
- * pending mark, so they are read once from it, and then the document says so.
+ * Whether the compliance records of this database have been brought up to the outbox catch-up. Earlier versions kept a
+ * checkpoint here (the stored time up to which every statement had been applied); statements after it have no outbox
+ * entry, so they are read once from it, and then the document says so.
  */
 @Component
 class CatchUpCheckpoint {
 
     private static final String CHECKPOINTS = "compliance_checkpoints";
     private static final String ID = "training-events";
-    private static final String UPGRADED = "pendingMarks";
+    private static final String UPGRADED = "outbox";
 
     private final MongoTemplate mongo;
 
@@ -32,7 +32,7 @@ class CatchUpCheckpoint {
     }
 
     /**
-     * Where statements without a pending mark start: the old checkpoint, or the start when the records were never
+     * Where statements without an outbox entry start: the old checkpoint, or the start when the records were never
      * built (a new database, or one from before the compliance records); empty once upgraded.
      */
     Optional<Position> readLegacy() {

@@ -14,29 +14,32 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies to the compliance records the statements still pending: those whose immediate update failed or whose
- * instance stopped before making it. Each instance applies the statements it stores as it stores them, so this reads
- * only what was missed, never every statement again. It leaves alone statements younger than the margin, which their
- * instance is most likely applying right now; re-applying is harmless either way.
+ * Applies to the compliance records the batches left in the {@link RecordsOutbox}: those whose immediate update failed
+ * or whose instance stopped before making it. Each instance applies the statements it stores as it stores them, so
+ * this reads only what was missed, never every statement again. It leaves alone batches younger than the margin,
+ * which their instance is most likely applying right now; re-applying is harmless either way.
  * <p>
- * A database written before statements carried the pending mark is brought up to date once, at start-up, by
- * reading every statement after the old checkpoint (or all of them, if the records were never built).
+ * A database written before the outbox existed is brought up to date once, at start-up, by reading every statement
+ * after the old checkpoint (or all of them, if the records were never built).
  */
 @Component
 public class RecordsCatchUp {
 
     private static final Logger log = LoggerFactory.getLogger(RecordsCatchUp.class);
     private static final int PAGE = 1000;
+    private static final Duration GIVE_UP = Duration.ofMinutes(10);
 
     private final StatementFeed feed;
+    private final RecordsOutbox outbox;
     private final TrainingEventProjector projector;
     private final CatchUpCheckpoint checkpoint;
     private final Duration margin;
     private final Clock clock;
 
-    RecordsCatchUp(StatementFeed feed, TrainingEventProjector projector, CatchUpCheckpoint checkpoint,
+    RecordsCatchUp(StatementFeed feed, RecordsOutbox outbox, TrainingEventProjector projector, CatchUpCheckpoint checkpoint,
                    @Value("${lrs.compliance.catch-up-margin:5s}") Duration margin, Clock clock) {
         this.feed = feed;
+        this.outbox = outbox;
         this.projector = projector;
         this.checkpoint = checkpoint;
         this.margin = margin;
@@ -51,7 +54,7 @@ public class RecordsCatchUp {
             long read = walkFrom(start);
             checkpoint.markUpgraded();
             if (read > 0) {
-                log.info("Compliance records: applied {} statements stored before statements carried a pending mark", read);
+                log.info("Compliance records: applied {} statements stored before the records outbox existed", read);
             }
         });
     }
@@ -66,18 +69,26 @@ public class RecordsCatchUp {
         }
     }
 
-    /** Applies every statement still pending; returns how many it applied. */
+    /** Applies every batch left in the outbox before the margin; returns how many statements it applied. */
     public synchronized long run() {
+        Instant now = clock.instant();
         long applied = 0;
         while (true) {
-            List<StatementFeed.Stored> page = feed.pending(clock.instant().minus(margin), PAGE);
-            if (page.isEmpty()) {
-                return applied;
+            List<RecordsOutbox.Batch> batches = outbox.openedBefore(now.minus(margin), PAGE);
+            boolean allClosed = true;
+            for (RecordsOutbox.Batch batch : batches) {
+                List<StatementFeed.Stored> stored = feed.byIds(batch.statementIds());
+                projector.apply(stored);
+                applied += stored.size();
+                // A batch not stored whole may still be on its way; after the give-up time it never will be (its request
+                // failed or was refused, and the LRS undid it).
+                if (stored.size() == batch.statementIds().size() || batch.at().isBefore(now.minus(GIVE_UP))) {
+                    outbox.close(batch.id());
+                } else {
+                    allClosed = false;
+                }
             }
-            projector.apply(page);
-            feed.applied(page.stream().map(StatementFeed.Stored::id).toList());
-            applied += page.size();
-            if (page.size() < PAGE) {
+            if (batches.size() < PAGE || !allClosed) {
                 return applied;
             }
         }

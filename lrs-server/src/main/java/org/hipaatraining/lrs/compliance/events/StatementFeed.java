@@ -11,18 +11,16 @@ import com.mongodb.client.FindIterable;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.hipaatraining.lrs.xapi.json.XapiJson;
-import org.hipaatraining.lrs.xapi.statements.StatementStore;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads stored statements for the compliance records: those still pending (for the catch-up) and all of them in the
- * order the LRS stored them, page by page (for the rebuild). It reads the statements collection directly (the source of truth for this derived data), uses
+ * Reads stored statements for the compliance records: batches by id (for the catch-up) and all of them in the order
+ * the LRS stored them, page by page (for the rebuild). It reads the statements collection directly (the source of truth for this derived data), uses
  * the {@code stored, _id} index every statement query uses, and hands over the verb and object id from the stored
  * facets so that the JSON of statements no rule can match is never parsed.
  */
@@ -79,20 +77,14 @@ public class StatementFeed {
         return read(mongo.getCollection(STATEMENTS).find(filter).sort(Sorts.ascending("stored", "_id")).limit(limit));
     }
 
-    /**
-     * Up to {@code limit} statements the compliance records have not applied yet, stored before {@code before} (so
-     * as not to race the instance that is applying them right now), oldest first.
-     */
-    public List<Stored> pending(Instant before, int limit) {
-        return read(mongo.getCollection(STATEMENTS).find(Filters.lt(StatementStore.PENDING, Date.from(before)))
-                .sort(Sorts.ascending(StatementStore.PENDING)).limit(limit));
-    }
-
-    /** Marks statements as applied to the compliance records: one update by {@code _id}. */
-    public void applied(Collection<String> ids) {
-        if (!ids.isEmpty()) {
-            mongo.getCollection(STATEMENTS).updateMany(Filters.in("_id", ids), Updates.unset(StatementStore.PENDING));
+    /** The stored statements among {@code ids}, in stored order. */
+    public List<Stored> byIds(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
         }
+        List<Stored> found = read(mongo.getCollection(STATEMENTS).find(Filters.in("_id", ids)));
+        found.sort(java.util.Comparator.comparing(Stored::stored).thenComparing(Stored::id));
+        return found;
     }
 
     /** Every statement about an activity (as object or context), for re-applying them after its mapping changes. */

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.hipaatraining.content.Catalogue;
 import org.hipaatraining.lrs.xapi.statements.StatementsStored;
+import org.hipaatraining.lrs.xapi.statements.StatementsStoring;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -30,30 +31,35 @@ public class TrainingEventProjector {
     private final MappingRules rules;
     private final ActivityMappings mappings;
     private final TrainingEventStore events;
-    private final StatementFeed feed;
+    private final RecordsOutbox outbox;
 
-    TrainingEventProjector(Catalogue catalogue, ActivityMappings mappings, TrainingEventStore events, StatementFeed feed) {
+    TrainingEventProjector(Catalogue catalogue, ActivityMappings mappings, TrainingEventStore events, RecordsOutbox outbox) {
         this.catalogue = catalogue;
         this.rules = MappingRules.loadDefault();
         this.mappings = mappings;
         this.events = events;
-        this.feed = feed;
+        this.outbox = outbox;
     }
 
     public MappingRules rules() {
         return rules;
     }
 
+    /** A batch about to be stored: recorded first, so that it is applied even if this instance stops right after. */
+    @EventListener
+    void onStoring(StatementsStoring storing) {
+        outbox.open(storing.batchId(), storing.statementIds(), storing.stored());
+    }
+
     /**
-     * Statements just stored by this instance. A failure here loses nothing: they stay pending and the catch-up applies
-     * them.
+     * Statements just stored by this instance. A failure here loses nothing: the batch stays in the outbox and the
+     * catch-up applies it.
      */
     @EventListener
     void onStored(StatementsStored stored) {
         try {
-            List<StatementFeed.Stored> statements = stored.statements().stream().map(StatementFeed.Stored::of).toList();
-            apply(statements, mappings.recent());
-            feed.applied(statements.stream().map(StatementFeed.Stored::id).toList());
+            apply(stored.statements().stream().map(StatementFeed.Stored::of).toList(), mappings.recent());
+            outbox.close(stored.batchId());
         } catch (RuntimeException e) {
             log.warn("Compliance records will catch up on {} statements later: {}", stored.statements().size(), e.toString());
         }

@@ -7,7 +7,11 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
@@ -42,17 +46,32 @@ public class TrainingEventStore implements DeclaresIndexes {
                 IndexDeclaration.of(EVENTS, new Document("timestamp", 1)));
     }
 
-    /** Writes events by statement id: replaying a statement rewrites the same event, never a second one. */
+    /**
+     * Writes events by statement id: replaying a statement rewrites the same event, never a second one. Nearly every
+     * event is new, so they are inserted, and only those whose statement was applied before are replaced.
+     */
     public void saveAll(Collection<TrainingEvent> events) {
         if (events.isEmpty()) {
             return;
         }
-        List<ReplaceOneModel<Document>> writes = new ArrayList<>(events.size());
-        for (TrainingEvent event : events) {
-            writes.add(new ReplaceOneModel<>(Filters.eq("_id", event.statementId()), document(event),
-                    new ReplaceOptions().upsert(true)));
+        List<Document> documents = events.stream().map(TrainingEventStore::document).toList();
+        try {
+            mongo.getCollection(EVENTS).insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            List<ReplaceOneModel<Document>> replays = new ArrayList<>();
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                Document replayed = documents.get(error.getIndex());
+                replays.add(new ReplaceOneModel<>(Filters.eq("_id", replayed.get("_id")), replayed,
+                        new ReplaceOptions().upsert(true)));
+            }
+            if (e.getWriteConcernError() != null) {
+                throw e;
+            }
+            mongo.getCollection(EVENTS).bulkWrite(replays, new BulkWriteOptions().ordered(false));
         }
-        mongo.getCollection(EVENTS).bulkWrite(writes, new BulkWriteOptions().ordered(false));
     }
 
     /**

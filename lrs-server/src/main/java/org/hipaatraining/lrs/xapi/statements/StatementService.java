@@ -121,8 +121,7 @@ public class StatementService {
                     .append("stored", Date.from(stored))
                     .append(StatementFacets.FIELD, StatementFacets.chain(StatementFacets.of(statement), targetChain))
                     .append("authority", client.authorityKey())
-                    .append("voided", false)
-                    .append(StatementStore.PENDING, Date.from(stored));
+                    .append("voided", false);
             if (voidTarget != null) {
                 document.append("voidTarget", voidTarget);
             }
@@ -135,6 +134,8 @@ public class StatementService {
             }
             documents.add(document);
         }
+        String batchId = UUID.randomUUID().toString();
+        events.publishEvent(new StatementsStoring(batchId, batch.stream().map(st -> st.get("id").asString()).toList(), stored));
         Set<String> alreadyStored = store.insertNew(documents);
         if (!alreadyStored.isEmpty()) {
             Map<String, ObjectNode> incoming = new HashMap<>();
@@ -163,7 +164,7 @@ public class StatementService {
         store.markVoided(voidTargets);
         activities.merge(definitions);
         if (!fresh.isEmpty()) {
-            events.publishEvent(new StatementsStored(fresh.stream().map(s -> (JsonNode) s).toList(), client));
+            events.publishEvent(new StatementsStored(batchId, fresh.stream().map(s -> (JsonNode) s).toList(), client));
         }
         return fresh;
     }

@@ -38,13 +38,6 @@ public class StatementStore implements DeclaresIndexes {
     static final String STATEMENTS = "statements";
     static final String ATTACHMENTS = "attachments";
 
-    /**
-     * Set (to the stored time) on every statement when it is stored and removed once the compliance records have
-     * applied it: an outbox in the statement itself, written in the same insert, so the catch-up reads only the few
-     * statements still pending instead of every statement again.
-     */
-    public static final String PENDING = "pending";
-
     private final MongoTemplate mongo;
 
     StatementStore(MongoTemplate mongo) {
@@ -59,7 +52,6 @@ public class StatementStore implements DeclaresIndexes {
             indexes.add(IndexDeclaration.of(STATEMENTS, sortedBy(new Document(StatementFacets.FIELD + "." + facet, 1))));
         }
         indexes.add(IndexDeclaration.of(STATEMENTS, sortedBy(new Document("authority", 1))));
-        indexes.add(IndexDeclaration.sparse(STATEMENTS, new Document(PENDING, 1)));
         return indexes;
     }
 

@@ -8,7 +8,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Published after a batch of new statements is stored (as the LRS stored them, with id, stored and authority), so
  * features such as compliance records can react at once. It is a convenience, not the source of truth: listeners that
- * must not miss a statement also catch up from the store.
+ * must not miss a statement record the batch on {@link StatementsStoring} and catch up from the store.
  */
-public record StatementsStored(List<JsonNode> statements, XapiClient client) {
+public record StatementsStored(String batchId, List<JsonNode> statements, XapiClient client) {
 }

@@ -1,0 +1,64 @@
+package org.hipaatraining.lrs.compliance.events;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.hipaatraining.lrs.store.DeclaresIndexes;
+import org.hipaatraining.lrs.store.IndexDeclaration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code records_outbox} collection: one small document per statement batch, written before the batch is stored
+ * and removed once the batch is applied to the compliance records. What is left names exactly the statements the
+ * records may be missing (an instance stopped, or its update failed), so the catch-up never re-reads the statements
+ * collection as a whole. Two round trips per batch, whatever its size, and no write to the statements themselves.
+ */
+@Repository
+class RecordsOutbox implements DeclaresIndexes {
+
+    static final String OUTBOX = "records_outbox";
+
+    private final MongoTemplate mongo;
+
+    RecordsOutbox(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    record Batch(String id, List<String> statementIds, Instant at) {
+    }
+
+    @Override
+    public List<IndexDeclaration> indexes() {
+        return List.of(IndexDeclaration.of(OUTBOX, new Document("at", 1)));
+    }
+
+    private MongoCollection<Document> outbox() {
+        return mongo.getCollection(OUTBOX);
+    }
+
+    void open(String batchId, Collection<String> statementIds, Instant at) {
+        outbox().insertOne(new Document("_id", batchId).append("statements", List.copyOf(statementIds))
+                .append("at", Date.from(at)));
+    }
+
+    void close(String batchId) {
+        outbox().deleteOne(Filters.eq("_id", batchId));
+    }
+
+    /** The oldest batches opened before {@code before}. */
+    List<Batch> openedBefore(Instant before, int limit) {
+        List<Batch> batches = new ArrayList<>();
+        for (Document d : outbox().find(Filters.lt("at", Date.from(before))).sort(Sorts.ascending("at")).limit(limit)) {
+            batches.add(new Batch(d.getString("_id"), d.getList("statements", String.class), d.getDate("at").toInstant()));
+        }
+        return batches;
+    }
+}
