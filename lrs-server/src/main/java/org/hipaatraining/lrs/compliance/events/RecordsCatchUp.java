@@ -83,7 +83,7 @@ public class RecordsCatchUp {
                 // A batch not stored whole may still be on its way; after the give-up time it never will be (its request
                 // failed or was refused, and the LRS undid it).
                 if (stored.size() == batch.statementIds().size() || batch.at().isBefore(now.minus(GIVE_UP))) {
-                    outbox.close(batch.id());
+                    outbox.closeNow(batch.id());
                 } else {
                     allClosed = false;
                 }

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -12,14 +14,18 @@ import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.hipaatraining.lrs.store.DeclaresIndexes;
 import org.hipaatraining.lrs.store.IndexDeclaration;
+import jakarta.annotation.PreDestroy;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 
 /**
  * The {@code records_outbox} collection: one small document per statement batch, written before the batch is stored
  * and removed once the batch is applied to the compliance records. What is left names exactly the statements the
  * records may be missing (an instance stopped, or its update failed), so the catch-up never re-reads the statements
- * collection as a whole. Two round trips per batch, whatever its size, and no write to the statements themselves.
+ * collection as a whole. One round trip per batch, whatever its size, and no write to the statements themselves: the
+ * removals of applied batches are gathered and sent together a few times a second (a batch whose removal was lost
+ * with its instance is applied once more by the catch-up, which is harmless).
  */
 @Repository
 class RecordsOutbox implements DeclaresIndexes {
@@ -27,6 +33,7 @@ class RecordsOutbox implements DeclaresIndexes {
     static final String OUTBOX = "records_outbox";
 
     private final MongoTemplate mongo;
+    private final Set<String> applied = ConcurrentHashMap.newKeySet();
 
     RecordsOutbox(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -49,8 +56,24 @@ class RecordsOutbox implements DeclaresIndexes {
                 .append("at", Date.from(at)));
     }
 
+    /** Removes the batch with the next {@link #flush()}. */
     void close(String batchId) {
+        applied.add(batchId);
+    }
+
+    void closeNow(String batchId) {
         outbox().deleteOne(Filters.eq("_id", batchId));
+    }
+
+    @Scheduled(fixedDelayString = "${lrs.compliance.outbox-flush-interval:200ms}")
+    @PreDestroy
+    void flush() {
+        if (applied.isEmpty()) {
+            return;
+        }
+        List<String> ids = new ArrayList<>(applied);
+        outbox().deleteMany(Filters.in("_id", ids));
+        ids.forEach(applied::remove);
     }
 
     /** The oldest batches opened before {@code before}. */
