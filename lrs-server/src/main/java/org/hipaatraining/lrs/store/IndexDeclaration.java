@@ -10,21 +10,15 @@ import org.bson.Document;
  * @param collection the collection it belongs to
  * @param keys       the key document, e.g. {@code {"facets.verb": 1, "stored": -1, "_id": -1}}
  * @param unique     whether the index enforces uniqueness
- * @param sparse     whether only documents that have the field are indexed (a small index over a flag most documents
- *                   no longer carry)
  */
-public record IndexDeclaration(String collection, Document keys, boolean unique, boolean sparse) {
+public record IndexDeclaration(String collection, Document keys, boolean unique) {
 
     public static IndexDeclaration of(String collection, Document keys) {
-        return new IndexDeclaration(collection, keys, false, false);
+        return new IndexDeclaration(collection, keys, false);
     }
 
     public static IndexDeclaration unique(String collection, Document keys) {
-        return new IndexDeclaration(collection, keys, true, false);
-    }
-
-    public static IndexDeclaration sparse(String collection, Document keys) {
-        return new IndexDeclaration(collection, keys, false, true);
+        return new IndexDeclaration(collection, keys, true);
     }
 
     public List<String> fields() {

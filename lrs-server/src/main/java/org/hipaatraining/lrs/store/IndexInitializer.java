@@ -32,7 +32,7 @@ class IndexInitializer implements SmartInitializingSingleton {
         for (DeclaresIndexes declarer : declarers) {
             for (IndexDeclaration index : declarer.indexes()) {
                 mongo.getCollection(index.collection())
-                        .createIndex(index.keys(), new IndexOptions().name(index.name()).unique(index.unique()).sparse(index.sparse()));
+                        .createIndex(index.keys(), new IndexOptions().name(index.name()).unique(index.unique()));
                 count++;
             }
         }

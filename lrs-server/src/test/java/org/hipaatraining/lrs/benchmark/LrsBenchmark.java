@@ -53,32 +53,59 @@ public final class LrsBenchmark {
     private static final java.time.Duration WARM_UP_BATCHES = java.time.Duration.ofSeconds(25);
     private static final java.time.Duration WARM_UP_SINGLE = java.time.Duration.ofSeconds(10);
 
+    /** The databases the benchmark writes (and empties): never a practice's own. */
+    private static final String DATABASE = "lrs_benchmark";
+    private static final String CEILING = "lrs_benchmark_ceiling";
+
     private final int statements;
     private final int concurrency;
     private final Path out;
+    private final String externalStore;
+    private final boolean timeQueries;
+    private Process storeProcess;
+    private final java.util.concurrent.Semaphore storeCollected = new java.util.concurrent.Semaphore(0);
+    private Process lrsProcess;
     private final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
-    private final List<Process> processes = new ArrayList<>();
     private final Map<String, Map<String, Object>> results = new LinkedHashMap<>();
     private URI lrs;
     private String storeUri;
     private String authorization;
 
-    private LrsBenchmark(int statements, int concurrency, Path out) {
+    private LrsBenchmark(int statements, int concurrency, Path out, String externalStore, Boolean queries) {
         this.statements = statements;
         this.concurrency = concurrency;
         this.out = out;
+        this.externalStore = externalStore;
+        // mongo-java-server has no secondary indexes: at 1M statements every query sorts all of them (about 20 s, for
+        // the LRS and the direct query alike), which measures the test store, not the LRS.
+        this.timeQueries = queries != null ? queries : externalStore != null || statements < 500_000;
     }
 
-    public static void main(String[] args) throws Exception {
+    /**
+     * Arguments (also as one string, e.g. {@code -Dbenchmark.size="large --store-uri mongodb://db.example/"}):
+     * {@code small}, {@code large} or a number of statements; {@code --store-uri URI} to use a running MongoDB instead
+     * of starting mongo-java-server (its CPU is then not measured; only the lrs_benchmark databases are written);
+     * {@code --queries} / {@code --no-queries} to time the query shapes or not (default: not for 500,000 statements
+     * or more on mongo-java-server).
+     */
+    public static void main(String[] rawArgs) throws Exception {
+        String[] args = String.join(" ", rawArgs).trim().split("\\s+");
         int statements = 60_000;
+        String externalStore = null;
+        Boolean queries = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "" -> { }
                 case "small" -> statements = 60_000;
                 case "large" -> statements = 1_000_000;
                 case "--statements" -> statements = Integer.parseInt(args[++i]);
+                case "--store-uri" -> externalStore = args[++i];
+                case "--queries" -> queries = true;
+                case "--no-queries" -> queries = false;
                 default -> {
                     if (!args[i].matches("\\d+")) {
-                        throw new IllegalArgumentException("unknown argument " + args[i] + " (small | large | a number of statements)");
+                        throw new IllegalArgumentException("unknown argument " + args[i]
+                                + " (small | large | a number of statements, --store-uri URI, --queries, --no-queries)");
                     }
                     statements = Integer.parseInt(args[i]);
                 }
@@ -86,7 +113,7 @@ public final class LrsBenchmark {
         }
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.mongodb.driver"))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
-        LrsBenchmark benchmark = new LrsBenchmark(statements, 8, Path.of("target", "benchmark"));
+        LrsBenchmark benchmark = new LrsBenchmark(statements, 8, Path.of("target", "benchmark"), externalStore, queries);
         try {
             benchmark.run();
         } finally {
@@ -102,11 +129,17 @@ public final class LrsBenchmark {
         System.out.printf("Benchmark: %,d statements, batches of %d, %d connections; store %s; LRS %s%n",
                 statements, BATCH, concurrency, storeUri, lrs);
         try (MongoClient mongo = MongoClients.create(storeUri)) {
-            MongoCollection<Document> lrsStatements = mongo.getDatabase("lrs").getCollection("statements");
+            MongoCollection<Document> lrsStatements = mongo.getDatabase(DATABASE).getCollection("statements");
             batchIngest(mongo, lrsStatements);
             singlePosts();
-            queries(lrsStatements);
-            paging(lrsStatements);
+            if (timeQueries) {
+                collectStoreGarbage();
+                queries(lrsStatements);
+                paging(lrsStatements);
+            } else {
+                System.out.println("query shapes and paging not timed: on mongo-java-server each query at this size sorts "
+                        + "every statement (use --queries to time them anyway, or --store-uri with a real MongoDB)");
+            }
             documents(mongo);
         }
         report();
@@ -115,11 +148,22 @@ public final class LrsBenchmark {
     // ---- processes
 
     private void startStore() throws IOException {
-        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx8g"));
+        if (externalStore != null) {
+            storeUri = externalStore;
+            try (MongoClient mongo = MongoClients.create(storeUri)) {
+                mongo.getDatabase(DATABASE).drop();
+                mongo.getDatabase(CEILING).drop();
+            }
+            return;
+        }
+        // The memory backend keeps every document as Java objects, about 4 KB a statement: a large run holds the LRS's
+        // 1M statements and the ceiling's copy of them.
+        List<String> command = new ArrayList<>(List.of(javaBin(), statements > 200_000 ? "-Xmx16g" : "-Xmx8g",
+                "-Xlog:gc:file=" + out.resolve("store-gc.log").toAbsolutePath()));
         command.addAll(extraArgs("STORE_JVM_ARGS"));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), StoreMain.class.getName()));
         Process store = new ProcessBuilder(command).redirectErrorStream(true).start();
-        processes.add(store);
+        storeProcess = store;
         BufferedReader lines = new BufferedReader(new InputStreamReader(store.getInputStream(), StandardCharsets.UTF_8));
         String line;
         while ((line = lines.readLine()) != null) {
@@ -131,7 +175,23 @@ public final class LrsBenchmark {
         if (storeUri == null) {
             throw new IllegalStateException("the store process did not start");
         }
-        drain(store);
+        Thread answers = new Thread(() -> {
+            try {
+                String answer;
+                while ((answer = lines.readLine()) != null) {
+                    if (answer.equals("GC-DONE")) {
+                        storeCollected.release();
+                    }
+                }
+            } catch (IOException ignored) {
+                // the store ended
+            }
+        }, "store-output");
+        answers.setDaemon(true);
+        answers.start();
+        // The driver's heartbeat times out after the connect timeout (10 s) and then fails every operation in flight; a
+        // store pausing for its own GC at 2M documents is slow, not gone.
+        storeUri += "/?connectTimeoutMS=120000";
     }
 
     private void startLrs() throws Exception {
@@ -146,14 +206,14 @@ public final class LrsBenchmark {
         List<String> command = new ArrayList<>(List.of(javaBin(), "-Xmx512m", "-XX:+UseG1GC",
                 "-Xlog:gc:file=" + out.resolve("lrs-gc.log").toAbsolutePath()));
         command.addAll(extraArgs("LRS_JVM_ARGS"));
-        command.addAll(List.of("-jar", jar.getPath(), "--server.port=" + port, "--spring.mongodb.uri=" + storeUri + "/lrs",
+        command.addAll(List.of("-jar", jar.getPath(), "--server.port=" + port, "--spring.mongodb.uri=" + withDatabase(storeUri, DATABASE),
                 "--lrs.bootstrap.client-key=" + KEY, "--lrs.bootstrap.client-secret=" + SECRET,
                 "--lrs.bootstrap.admin-password=bench-admin-password", "--logging.level.root=warn",
                 // course packages are built on first download instead of at start-up, so their CPU is not counted as ingest
                 "--lrs.packages.build-at-startup=false"));
         Process server = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(out.resolve("lrs.log").toFile()).start();
-        processes.add(server);
+        lrsProcess = server;
         lrs = URI.create("http://127.0.0.1:" + port);
         authorization = "Basic " + Base64.getEncoder().encodeToString((KEY + ":" + SECRET).getBytes(StandardCharsets.UTF_8));
         long deadline = System.currentTimeMillis() + 120_000;
@@ -170,7 +230,7 @@ public final class LrsBenchmark {
     }
 
     private void stop() {
-        processes.forEach(p -> {
+        java.util.stream.Stream.of(lrsProcess, storeProcess).filter(java.util.Objects::nonNull).forEach(p -> {
             p.destroy();
             try {
                 if (!p.waitFor(10, TimeUnit.SECONDS)) {
@@ -182,18 +242,41 @@ public final class LrsBenchmark {
         });
     }
 
-    /** CPU time used so far by the store and the LRS processes (nanoseconds), to say where the time goes. */
+    /** Has the store collect its garbage before a timed phase (see StoreMain); a no-op for an external store. */
+    private void collectStoreGarbage() throws IOException, InterruptedException {
+        if (storeProcess == null) {
+            return;
+        }
+        storeProcess.getOutputStream().write("gc\n".getBytes(StandardCharsets.US_ASCII));
+        storeProcess.getOutputStream().flush();
+        if (!storeCollected.tryAcquire(120, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the store did not answer gc");
+        }
+    }
+
+    /** CPU time used so far by the store, the LRS and this load client (nanoseconds), to say where the time goes. */
     private long[] cpu() {
-        return new long[] {cpuOf(processes.get(0)), cpuOf(processes.get(1))};
+        return new long[] {cpuOf(storeProcess), cpuOf(lrsProcess),
+                ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L)};
     }
 
     private static long cpuOf(Process process) {
-        return process.toHandle().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+        return process == null ? 0 : process.toHandle().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
     }
 
     private static void putCpu(Map<String, Object> entry, String prefix, long[] before, long[] after, long items) {
         entry.put(prefix + "store_cpu_us_per_item", (after[0] - before[0]) / 1e3 / items);
         entry.put(prefix + "lrs_cpu_us_per_item", (after[1] - before[1]) / 1e3 / items);
+        entry.put(prefix + "client_cpu_us_per_item", (after[2] - before[2]) / 1e3 / items);
+    }
+
+    /** The connection string with {@code database} as its path, keeping hosts and options. */
+    static String withDatabase(String uri, String database) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(mongodb(?:\\+srv)?://[^/?]+)(/[^?]*)?(\\?.*)?$").matcher(uri);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a MongoDB connection string: " + uri);
+        }
+        return m.group(1) + "/" + database + (m.group(3) == null ? "" : m.group(3));
     }
 
     /** JVM options from the environment, e.g. LRS_JVM_ARGS="-XX:StartFlightRecording=filename=lrs.jfr" to profile. */
@@ -206,18 +289,6 @@ public final class LrsBenchmark {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static void drain(Process process) {
-        Thread drainer = new Thread(() -> {
-            try {
-                process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-            } catch (IOException ignored) {
-                // the process ended
-            }
-        });
-        drainer.setDaemon(true);
-        drainer.start();
-    }
-
     // ---- operations
 
     private void batchIngest(MongoClient mongo, MongoCollection<Document> lrsStatements) throws Exception {
@@ -227,17 +298,19 @@ public final class LrsBenchmark {
         // count: on two cores the JIT compilers of the LRS took over 10 s of CPU, and a count-based warm-up left
         // them compiling through the timed run (docs/performance.md).
         int warmup = warmUp(WARM_UP_BATCHES, concurrency, i -> post("/xapi/statements", pool.batch(BATCH)));
-        MongoCollection<Document> ceiling = mongo.getDatabase("ceiling").getCollection("statements");
-        List<Document> warmDocs = lrsStatements.find().batchSize(BATCH).limit(warmup * BATCH).into(new ArrayList<>());
+        MongoCollection<Document> ceiling = mongo.getDatabase(CEILING).getCollection("statements");
+        List<Document> warmDocs = lrsStatements.find().batchSize(BATCH).limit(Math.min(warmup, 200) * BATCH).into(new ArrayList<>());
         for (int i = 0; i + BATCH <= warmDocs.size(); i += BATCH) {
             ceiling.insertMany(warmDocs.subList(i, i + BATCH));
         }
         warmDocs.clear();
-        mongo.getDatabase("ceiling").drop();
-        java.util.Set<Object> warmIds = new java.util.HashSet<>();
-        lrsStatements.find().batchSize(1000).projection(Projections.include("_id")).forEach(d -> warmIds.add(d.get("_id")));
+        mongo.getDatabase(CEILING).drop();
+        // The warm-up's statements go, so the timed run and the queries after it see exactly the statements measured.
+        long warmedUp = lrsStatements.deleteMany(new Document()).getDeletedCount();
+        System.out.printf("warm-up: %,d statements in %d s (removed again)%n", warmedUp, WARM_UP_BATCHES.toSeconds());
 
         Latencies lrsIngest = new Latencies(batches);
+        collectStoreGarbage();
         long[] cpuBefore = cpu();
         runConcurrently(batches, concurrency, lrsIngest, i -> {
             String body = pool.batch(BATCH);
@@ -251,28 +324,33 @@ public final class LrsBenchmark {
         long[] cpuAfter = cpu();
         System.out.printf("ingested %,d statements through the LRS in %.1f s%n", lrsIngest.items(), lrsIngest.wallSeconds());
 
-        // Ceiling: the very documents the LRS stored (after the warm-up), inserted again with the driver, same batch size
+        // Ceiling: the very documents the LRS stored, inserted again with the driver, same batch size
         // and concurrency. Up to 200,000 statements are read before the clock starts, so reading costs the ceiling
         // nothing; beyond that one reader streams them through a small queue, so a 1M run fits the client's heap.
         Latencies direct = new Latencies(batches);
         boolean streamed = statements > 200_000;
         java.util.concurrent.BlockingQueue<List<Document>> chunks = streamed
                 ? new java.util.concurrent.ArrayBlockingQueue<>(4 * concurrency) : new java.util.concurrent.LinkedBlockingQueue<>();
+        java.util.concurrent.atomic.AtomicReference<RuntimeException> readFailure = new java.util.concurrent.atomic.AtomicReference<>();
         Thread reader = new Thread(() -> {
             List<Document> chunk = new ArrayList<>(BATCH);
             try {
                 for (Document d : lrsStatements.find().batchSize(1000)) {
-                    if (warmIds.contains(d.get("_id"))) {
-                        continue;
-                    }
                     chunk.add(d);
                     if (chunk.size() == BATCH) {
                         chunks.put(chunk);
                         chunk = new ArrayList<>(BATCH);
                     }
                 }
+            } catch (RuntimeException e) {
+                readFailure.set(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            try {
                 for (int t = 0; t < concurrency; t++) {
-                    chunks.put(List.of());
+                    chunks.put(List.of()); // one end mark per worker
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -282,6 +360,7 @@ public final class LrsBenchmark {
         if (!streamed) {
             reader.join();
         }
+        collectStoreGarbage();
         long[] directBefore = cpu();
         runConcurrently(concurrency, concurrency, direct, worker -> {
             try {
@@ -296,7 +375,10 @@ public final class LrsBenchmark {
             }
         });
         long[] directAfter = cpu();
-        mongo.getDatabase("ceiling").drop();
+        if (readFailure.get() != null) {
+            throw new IllegalStateException("reading the stored statements for the direct insert failed", readFailure.get());
+        }
+        mongo.getDatabase(CEILING).drop();
         Map<String, Object> entry = result("batch POST (100 statements)", lrsIngest, direct, "statements/s");
         putCpu(entry, "", cpuBefore, cpuAfter, lrsIngest.items());
         putCpu(entry, "direct_", directBefore, directAfter, direct.items());
@@ -308,6 +390,7 @@ public final class LrsBenchmark {
         int requests = Math.max(2_000, Math.min(statements / 10, 10_000));
         warmUp(WARM_UP_SINGLE, clients, i -> post("/xapi/statements", pool.statement()));
         Latencies single = new Latencies(requests);
+        collectStoreGarbage();
         long[] cpuBefore = cpu();
         runConcurrently(requests, clients, single, i -> {
             String body = pool.statement();
@@ -358,7 +441,7 @@ public final class LrsBenchmark {
     }
 
     private void queries(MongoCollection<Document> lrsStatements) {
-        int repetitions = statements >= 500_000 ? 5 : 30;
+        int repetitions = statements >= 500_000 ? 5 : 20;
         String agent = "{\"mbox\":\"" + StatementGenerator.learnerMbox(17) + "\"}";
         String module = StatementGenerator.moduleIri(0);
         String since = "2020-01-01T00:00:00.000Z";
@@ -494,7 +577,7 @@ public final class LrsBenchmark {
             getDoc.record(System.nanoTime() - start, 1);
         });
         // Direct: the same documents read and replaced by _id with the driver.
-        MongoCollection<Document> docs = mongo.getDatabase("lrs").getCollection("documents");
+        MongoCollection<Document> docs = mongo.getDatabase(DATABASE).getCollection("documents");
         List<Object> ids = docs.find().batchSize(1000).projection(Projections.include("_id")).map(d -> d.get("_id"))
                 .into(new ArrayList<>());
         Latencies directPut = new Latencies(ids.size());
@@ -622,9 +705,17 @@ public final class LrsBenchmark {
                 fmt(r.get("throughput_vs_direct")))));
         Map<String, Object> ingest = results.get("batch POST (100 statements)");
         if (ingest != null) {
-            table.append(String.format(Locale.ROOT, "%nCPU per statement, batch ingest: LRS %.0f us + store %.0f us; "
-                            + "direct insert: store %.0f us%n", (double) ingest.get("lrs_cpu_us_per_item"),
-                    (double) ingest.get("store_cpu_us_per_item"), (double) ingest.get("direct_store_cpu_us_per_item")));
+            table.append(String.format(Locale.ROOT, "%nCPU per statement, batch ingest: LRS %.0f us + store %.0f us + load client "
+                            + "%.0f us; direct insert: store %.0f us + load client %.0f us%n",
+                    (double) ingest.get("lrs_cpu_us_per_item"), (double) ingest.get("store_cpu_us_per_item"),
+                    (double) ingest.get("client_cpu_us_per_item"), (double) ingest.get("direct_store_cpu_us_per_item"),
+                    (double) ingest.get("direct_client_cpu_us_per_item")));
+        }
+        Map<String, Object> single = results.get("single POST (32 clients)");
+        if (single != null) {
+            table.append(String.format(Locale.ROOT, "%nCPU per single POST: LRS %.0f us + store %.0f us + load client %.0f us%n",
+                    (double) single.get("lrs_cpu_us_per_item"), (double) single.get("store_cpu_us_per_item"),
+                    (double) single.get("client_cpu_us_per_item")));
         }
         Map<String, Object> paging = results.get("more paging, 100 pages of 100");
         if (paging != null) {
@@ -641,7 +732,8 @@ public final class LrsBenchmark {
         json.put("cores", Runtime.getRuntime().availableProcessors());
         json.put("lrs_heap", "-Xmx512m");
         json.set("results", XapiJson.MAPPER.valueToTree(results));
-        JsonNode gc = gcSummary();
+        JsonNode gc = gcSummary("lrs-gc.log");
+        json.set("store_gc", gcSummary("store-gc.log"));
         json.set("lrs_gc", gc);
         Files.writeString(out.resolve("results.json"), json.toPrettyString());
         Files.writeString(out.resolve("results.md"), table.toString());
@@ -649,8 +741,8 @@ public final class LrsBenchmark {
     }
 
     /** Pauses and their total from the LRS's GC log, to show there was no GC thrash. */
-    private JsonNode gcSummary() throws IOException {
-        Path log = out.resolve("lrs-gc.log");
+    private JsonNode gcSummary(String file) throws IOException {
+        Path log = out.resolve(file);
         ObjectNode gc = XapiJson.MAPPER.createObjectNode();
         if (!Files.exists(log)) {
             return gc;
