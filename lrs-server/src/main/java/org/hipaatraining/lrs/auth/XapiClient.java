@@ -14,7 +14,17 @@ import tools.jackson.databind.JsonNode;
  * @param authority the Agent (or Group) the LRS writes into {@code authority} of every statement stored with it
  * @param restriction for launch tokens: the actor, registration and activity the token is bound to; null for clients
  */
-public record XapiClient(String key, String name, Set<Scope> scopes, JsonNode authority, LaunchRestriction restriction) {
+public record XapiClient(String key, String name, Set<Scope> scopes, JsonNode authority, LaunchRestriction restriction)
+        implements java.security.Principal {
+
+    /**
+     * The key, as the principal's name: what logs and uploads record, and cheap (Spring asks for it on every request;
+     * without this it was the record's toString, the authority's JSON included).
+     */
+    @Override
+    public String getName() {
+        return key;
+    }
 
     public XapiClient(String key, String name, Set<Scope> scopes, JsonNode authority) {
         this(key, name, scopes, authority, null);
