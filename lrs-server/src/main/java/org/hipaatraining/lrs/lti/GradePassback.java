@@ -81,7 +81,7 @@ class GradePassback {
                 }
             }
         }
-        if (!actors.isEmpty()) {
+        if (!actors.isEmpty() && watches.any()) {
             soon.schedule(() -> checkActors(actors), 300, TimeUnit.MILLISECONDS);
         }
     }

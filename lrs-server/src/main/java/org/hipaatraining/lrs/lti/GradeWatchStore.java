@@ -3,6 +3,8 @@ package org.hipaatraining.lrs.lti;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -29,10 +31,35 @@ class GradeWatchStore implements DeclaresIndexes {
 
     static final String WATCHES = "lti_grade_watches";
 
-    private final MongoTemplate mongo;
+    /** How long an answer of {@link #any()} is kept: a first watch made by another instance is seen within this time. */
+    private static final Duration ANSWER_KEPT = Duration.ofSeconds(10);
 
-    GradeWatchStore(MongoTemplate mongo) {
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private volatile Answer lastAnswer;
+
+    private record Answer(boolean any, Instant at) {
+    }
+
+    GradeWatchStore(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    /**
+     * Whether any learner has a graded link. A practice that does not launch through LTI has none, and then the passes
+     * in a stored batch need no roster lookup. The answer is kept for a few seconds, so it costs a query at most that
+     * often.
+     */
+    boolean any() {
+        Answer answer = lastAnswer;
+        Instant now = clock.instant();
+        if (answer == null || !answer.at().plus(ANSWER_KEPT).isAfter(now)) {
+            boolean any = mongo.getCollection(WATCHES).find(Filters.gte("since", new Date(0))).limit(1).first() != null;
+            answer = new Answer(any, now);
+            lastAnswer = answer;
+        }
+        return answer.any();
     }
 
     /** A learner's graded link: passes of the target's modules since {@code since} go to {@code lineItem} for {@code sub}. */
@@ -48,6 +75,7 @@ class GradeWatchStore implements DeclaresIndexes {
 
     /** Starts watching at the first launch; later launches keep the start and update person and target. */
     void watch(String platformId, String lineItem, String sub, String personId, LaunchTarget target, Instant now) {
+        lastAnswer = new Answer(true, now);
         mongo.getCollection(WATCHES).updateOne(Filters.eq("_id", id(platformId, lineItem, sub)), Updates.combine(
                 Updates.setOnInsert("since", Date.from(now)),
                 Updates.set("platformId", platformId), Updates.set("lineItem", lineItem), Updates.set("sub", sub),

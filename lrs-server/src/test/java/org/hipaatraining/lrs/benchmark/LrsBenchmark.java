@@ -50,8 +50,8 @@ public final class LrsBenchmark {
     private static final String KEY = "bench";
     private static final String SECRET = "bench-secret-123";
     private static final int BATCH = 100;
-    private static final java.time.Duration WARM_UP_BATCHES = java.time.Duration.ofSeconds(25);
-    private static final java.time.Duration WARM_UP_SINGLE = java.time.Duration.ofSeconds(10);
+    private static final java.time.Duration WARM_UP_BATCHES = java.time.Duration.ofSeconds(40);
+    private static final java.time.Duration WARM_UP_SINGLE = java.time.Duration.ofSeconds(30);
 
     /** The databases the benchmark writes (and empties): never a practice's own. */
     private static final String DATABASE = "lrs_benchmark";

@@ -126,10 +126,23 @@ public class ActivityStore implements DeclaresIndexes {
         }
     }
 
+    /** Whether {@link #mergeInto} would leave {@code known} as it is; checked without copying, as for every statement. */
     private static boolean unchangedBy(ObjectNode known, JsonNode definition) {
-        ObjectNode merged = known.deepCopy();
-        mergeInto(merged, definition);
-        return merged.equals(known);
+        for (Map.Entry<String, JsonNode> e : definition.properties()) {
+            JsonNode value = e.getValue();
+            JsonNode old = known.get(e.getKey());
+            boolean languageMap = "name".equals(e.getKey()) || "description".equals(e.getKey());
+            if (languageMap && old != null && old.isObject() && value.isObject()) {
+                for (Map.Entry<String, JsonNode> entry : value.properties()) {
+                    if (!entry.getValue().equals(old.get(entry.getKey()))) {
+                        return false;
+                    }
+                }
+            } else if (!value.equals(old)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void remember(String id, ObjectNode definition, Instant at) {

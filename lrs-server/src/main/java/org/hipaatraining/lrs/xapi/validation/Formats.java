@@ -39,6 +39,15 @@ public final class Formats {
                     + "(?:T(?=\\d)(?:\\d+(?:[.,]\\d+)?H)?(?:\\d+(?:[.,]\\d+)?M)?(?:\\d+(?:[.,]\\d+)?S)?)?"
                     + "|P\\d+(?:[.,]\\d+)?W");
 
+    /** ASCII characters an IRI cannot contain, looked up rather than tested: every statement has a dozen IRIs. */
+    private static final boolean[] NOT_IN_IRI = new boolean[128];
+
+    static {
+        for (char c = 0; c < NOT_IN_IRI.length; c++) {
+            NOT_IN_IRI[c] = Character.isWhitespace(c) || Character.isSpaceChar(c) || "<>\"{}|\\^`".indexOf(c) >= 0;
+        }
+    }
+
     private Formats() {
     }
 
@@ -74,7 +83,7 @@ public final class Formats {
         }
         for (int i = colon + 1; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || "<>\"{}|\\^`".indexOf(c) >= 0) {
+            if (c < NOT_IN_IRI.length ? NOT_IN_IRI[c] : Character.isWhitespace(c) || Character.isSpaceChar(c)) {
                 return false;
             }
         }
