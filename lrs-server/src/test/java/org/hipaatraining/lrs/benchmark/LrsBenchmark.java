@@ -43,7 +43,8 @@ import tools.jackson.databind.node.ObjectNode;
  * operation, the same work done directly against the store with the MongoDB driver, so each LRS figure is reported as a
  * ratio to the store's own ceiling. See docs/performance.md.
  * <p>
- * Arguments: {@code small} (60,000 statements, about a minute), {@code large} (1M statements), or a number.
+ * Arguments: {@code small} (60,000 statements, about 5 minutes with the warm-ups), {@code large} (1M statements), or a
+ * number; see {@link #main} for the options.
  */
 public final class LrsBenchmark {
 
@@ -82,7 +83,7 @@ public final class LrsBenchmark {
         this.concurrency = concurrency;
         this.out = out;
         this.externalStore = externalStore;
-        // mongo-java-server has no secondary indexes: at 1M statements every query sorts all of them (about 20 s, for
+        // mongo-java-server has no secondary indexes: at 1M statements every query sorts all of them (many seconds, for
         // the LRS and the direct query alike), which measures the test store, not the LRS.
         this.timeQueries = queries != null ? queries : externalStore != null || statements < 500_000;
     }
