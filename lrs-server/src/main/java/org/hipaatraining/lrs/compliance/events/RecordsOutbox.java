@@ -15,6 +15,8 @@ import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.hipaatraining.lrs.store.DeclaresIndexes;
 import org.hipaatraining.lrs.store.IndexDeclaration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
@@ -33,7 +35,10 @@ class RecordsOutbox implements DeclaresIndexes {
     static final String OUTBOX = "records_outbox";
 
     private final MongoTemplate mongo;
+    private static final Logger log = LoggerFactory.getLogger(RecordsOutbox.class);
+
     private final Set<String> applied = ConcurrentHashMap.newKeySet();
+    private volatile boolean failing;
 
     RecordsOutbox(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -72,8 +77,17 @@ class RecordsOutbox implements DeclaresIndexes {
             return;
         }
         List<String> ids = new ArrayList<>(applied);
-        outbox().deleteMany(Filters.in("_id", ids));
-        ids.forEach(applied::remove);
+        try {
+            outbox().deleteMany(Filters.in("_id", ids));
+            ids.forEach(applied::remove);
+            failing = false;
+        } catch (RuntimeException e) {
+            // kept for the next flush; said once, not five times a second while the database is away
+            if (!failing) {
+                log.warn("Records outbox: {} applied batches not yet removed, will retry: {}", ids.size(), e.toString());
+            }
+            failing = true;
+        }
     }
 
     /** The oldest batches opened before {@code before}. */
