@@ -16,7 +16,7 @@ final class EmbeddedStores {
     static EmbeddedStore start(StoreProperties properties) {
         EmbeddedStore store = switch (properties.embedded()) {
             case MEMORY -> MongoJavaServerStore.inMemory();
-            case H2 -> MongoJavaServerStore.persistent(properties.dataDir());
+            case SQLITE, H2 -> sqlite(properties);
             case AUTO -> startMongodOrFallBack(properties);
         };
         log.info("Store: {}", store.description());
@@ -25,12 +25,23 @@ final class EmbeddedStores {
         return store;
     }
 
+    private static EmbeddedStore sqlite(StoreProperties properties) {
+        SqliteStore store = SqliteStore.open(properties.dataDir(), properties.embeddedSync());
+        try {
+            H2Migration.migrateIfPresent(properties.dataDir(), store.connectionString());
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        return store;
+    }
+
     private static EmbeddedStore startMongodOrFallBack(StoreProperties properties) {
         try {
             return FlapdoodleMongodStore.start(properties.dataDir());
         } catch (RuntimeException e) {
-            log.info("No mongod binary could be obtained ({}); using mongo-java-server instead", rootMessage(e));
-            return MongoJavaServerStore.persistent(properties.dataDir());
+            log.info("No mongod binary could be obtained ({}); using the SQLite store instead", rootMessage(e));
+            return sqlite(properties);
         }
     }
 
