@@ -21,6 +21,7 @@ import org.hipaatraining.lrs.compliance.status.ComplianceService;
 import org.hipaatraining.lrs.xapi.agents.AgentKey;
 import org.hipaatraining.lrs.xapi.json.XapiJson;
 import org.hipaatraining.lrs.xapi.statements.StatementsStored;
+import org.hipaatraining.lrs.xapi.statements.StoredStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -70,19 +71,20 @@ class GradePassback {
         soon.shutdownNow();
     }
 
+    /**
+     * Published once the batch's training records are saved (every StatementsConsumer, the records projector among
+     * them, has run), so the passes are already records here; the check runs off the request thread.
+     */
     @EventListener
     void onStored(StatementsStored stored) {
         Set<String> actors = new HashSet<>();
-        for (JsonNode statement : stored.statements()) {
-            if (Vocabulary.VERB_PASSED.equals(statement.path("verb").path("id").asString())) {
-                String key = AgentKey.of(statement.path("actor"));
-                if (key != null) {
-                    actors.add(key);
-                }
+        for (StoredStatement statement : stored.statements()) {
+            if (Vocabulary.VERB_PASSED.equals(statement.verb()) && statement.actorKey() != null) {
+                actors.add(statement.actorKey());
             }
         }
         if (!actors.isEmpty() && watches.any()) {
-            soon.schedule(() -> checkActors(actors), 300, TimeUnit.MILLISECONDS);
+            soon.execute(() -> checkActors(actors));
         }
     }
 

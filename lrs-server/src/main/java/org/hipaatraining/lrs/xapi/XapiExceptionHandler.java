@@ -67,6 +67,20 @@ class XapiExceptionHandler {
                 + (reason.length() > 200 ? reason.substring(0, 200) + "..." : reason));
     }
 
+    /**
+     * The store refused or could not be reached (a full or read-only disk, no primary): the client did not get an
+     * acknowledgement, so it must send again; a batch already logged is finished by the LRS once the store is back.
+     */
+    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.dao.UncategorizedDataAccessException.class, com.mongodb.MongoException.class})
+    ResponseEntity<byte[]> storeUnavailable(Exception e, HttpServletRequest request) {
+        log.error("The store failed on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+        ResponseEntity<byte[]> response = error(HttpStatus.SERVICE_UNAVAILABLE, "the record store cannot complete this "
+                + "request now (see the LRS's health); it was not acknowledged, so send it again later");
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders()).header("Retry-After", "30")
+                .body(response.getBody());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<byte[]> unexpected(Exception e, HttpServletRequest request) {
         log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);

@@ -25,7 +25,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The embedded H2 store (no spring.mongodb.uri): what one run stores, the next run still has. */
+/** The embedded SQLite store (no spring.mongodb.uri): what one run stores, the next run still has. */
 @ExtendWith(OutputCaptureExtension.class)
 class EmbeddedStoreTest {
 
@@ -36,7 +36,7 @@ class EmbeddedStoreTest {
         // Command-line arguments, as in production: they outrank application.yml (builder properties would not).
         return new SpringApplicationBuilder(LrsApplication.class).run(
                 "--server.port=0",
-                "--lrs.embedded=h2",
+                "--lrs.embedded=sqlite",
                 "--lrs.data-dir=" + dataDir,
                 "--lrs.bootstrap.client-key=" + KEY,
                 "--lrs.bootstrap.client-secret=" + SECRET,
@@ -64,9 +64,9 @@ class EmbeddedStoreTest {
             assertThat(xapi.putJson("/xapi/activities/state", "{\"page\":9}", state).statusCode()).isEqualTo(204);
             created = first.getBean(ClientService.class).create("made in the first run", EnumSet.of(Scope.ALL_READ));
         }
-        Path file = dataDir.resolve("lrs.mv.db").toAbsolutePath();
+        Path file = dataDir.resolve("lrs.sqlite").toAbsolutePath();
         assertThat(file).exists();
-        assertThat(output.getOut()).contains("Store: mongo-java-server with H2 persistence at " + file);
+        assertThat(output.getOut()).contains("Store: SQLite file " + file + " (every write synced to disk");
 
         try (ConfigurableApplicationContext second = start(dataDir)) {
             XapiHttp xapi = xapi(second);
@@ -81,6 +81,50 @@ class EmbeddedStoreTest {
             assertThat(json(byAgent).get("statements")).hasSize(1);
             assertThat(resumed.body()).isEqualTo("{\"page\":9}");
             assertThat(reader.statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void anEarlierH2DataFolderIsCopiedIntoTheSqliteStoreOnce(@TempDir Path dataDir, CapturedOutput output) throws Exception {
+        String mbox = XapiHttp.uniqueMbox();
+        String id;
+        // an LRS of the previous release: its data in lrs.mv.db, written through mongo-java-server's H2 backend
+        try (ConfigurableApplicationContext old = new SpringApplicationBuilder(LrsApplication.class).run(
+                "--server.port=0", "--spring.mongodb.uri=" + OldH2Store.start(dataDir) + "/lrs",
+                "--lrs.bootstrap.client-key=" + KEY, "--lrs.bootstrap.client-secret=" + SECRET,
+                "--lrs.bootstrap.admin-password=embedded-admin-password", "--lrs.xapi.consistency-window=0s")) {
+            HttpResponse<String> post = xapi(old).postJson("/xapi/statements", Statements.completed(mbox, Statements.activityId()));
+            assertThat(post.statusCode()).isEqualTo(200);
+            id = json(post).get(0).asString();
+        } finally {
+            OldH2Store.stop();
+        }
+
+        try (ConfigurableApplicationContext upgraded = start(dataDir)) {
+            XapiHttp xapi = xapi(upgraded);
+            HttpResponse<String> read = xapi.get("/xapi/statements", params("statementId", id));
+            assertThat(read.statusCode()).isEqualTo(200);
+            assertThat(json(xapi.get("/xapi/statements", params("agent", Statements.agent(mbox)))).get("statements")).hasSize(1);
+        }
+        assertThat(output.getOut()).contains("Copied").contains("documents from the H2 store");
+        assertThat(dataDir.resolve("lrs.mv.db")).doesNotExist();
+        try (var files = Files.list(dataDir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("lrs.mv.db.migrated-"));
+        }
+    }
+
+    /** The previous release's embedded store: mongo-java-server on H2 in {@code dataDir/lrs.mv.db}. */
+    private static final class OldH2Store {
+        private static de.bwaldvogel.mongo.MongoServer server;
+
+        static String start(Path dataDir) {
+            server = new de.bwaldvogel.mongo.MongoServer(
+                    new de.bwaldvogel.mongo.backend.h2.H2Backend(dataDir.resolve("lrs.mv.db").toString()));
+            return server.bindAndGetConnectionString();
+        }
+
+        static void stop() {
+            server.shutdownNow();
         }
     }
 

@@ -8,21 +8,23 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.hipaatraining.content.Catalogue;
-import org.hipaatraining.lrs.xapi.statements.StatementsStored;
-import org.hipaatraining.lrs.xapi.statements.StatementsStoring;
+import org.hipaatraining.lrs.xapi.statements.StatementsConsumer;
+import org.hipaatraining.lrs.xapi.statements.StoredStatement;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Keeps {@code training_events} in step with the statements: new statements become events as soon as they are
- * stored, a voiding statement removes its target's event, a voided statement never has one. Idempotent, so the
- * catch-up, several server instances and a rebuild can all apply the same statements safely.
+ * stored, a voiding statement removes its target's event, a voided statement never has one. The LRS hands it every
+ * stored batch before answering, and again after a crash ({@link StatementsConsumer}); it is idempotent, so replays,
+ * several server instances and a rebuild can all apply the same statements safely. A statement no rule can map
+ * without failing is recorded in {@link ProjectionErrors} and skipped.
  */
 @Component
-public class TrainingEventProjector {
+@Order(0)
+public class TrainingEventProjector implements StatementsConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(TrainingEventProjector.class);
     private static final String VOIDED = "http://adlnet.gov/expapi/verbs/voided";
@@ -31,69 +33,72 @@ public class TrainingEventProjector {
     private final MappingRules rules;
     private final ActivityMappings mappings;
     private final TrainingEventStore events;
-    private final RecordsOutbox outbox;
+    private final ProjectionErrors errors;
 
-    TrainingEventProjector(Catalogue catalogue, ActivityMappings mappings, TrainingEventStore events, RecordsOutbox outbox) {
+    TrainingEventProjector(Catalogue catalogue, ActivityMappings mappings, TrainingEventStore events, ProjectionErrors errors) {
         this.catalogue = catalogue;
         this.rules = MappingRules.loadDefault();
         this.mappings = mappings;
         this.events = events;
-        this.outbox = outbox;
+        this.errors = errors;
     }
 
     public MappingRules rules() {
         return rules;
     }
 
-    /** A batch about to be stored: recorded first, so that it is applied even if this instance stops right after. */
-    @EventListener
-    void onStoring(StatementsStoring storing) {
-        outbox.open(storing.batchId(), storing.statementIds(), storing.stored());
-    }
-
-    /**
-     * Statements just stored by this instance. A failure here loses nothing: the batch stays in the outbox and the
-     * catch-up applies it.
-     */
-    @EventListener
-    void onStored(StatementsStored stored) {
-        try {
-            apply(stored.statements().stream().map(StatementFeed.Stored::of).toList(), mappings.recent());
-            outbox.close(stored.batchId());
-        } catch (RuntimeException e) {
-            log.warn("Compliance records will catch up on {} statements later: {}", stored.statements().size(), e.toString());
-        }
+    /** A batch just stored (or replayed from the statement log). */
+    @Override
+    public void apply(List<StoredStatement> statements, String launchSession) {
+        apply(statements, mappings.recent(), TrainingEventStore.EVENTS);
     }
 
     /** Applies statements in stored order, with the mappings as they are now in the database. */
-    public void apply(List<StatementFeed.Stored> statements) {
-        apply(statements, mappings.fresh());
+    public void apply(List<StoredStatement> statements) {
+        apply(statements, mappings.fresh(), TrainingEventStore.EVENTS);
+    }
+
+    /** Applies statements to another events collection: a rebuild's, before it replaces the records. */
+    void applyTo(List<StoredStatement> statements, String collection) {
+        apply(statements, mappings.fresh(), collection);
     }
 
     /** Applies statements again from scratch, e.g. after the mapping of their activity changed. */
-    public void reapply(List<StatementFeed.Stored> statements) {
-        events.deleteAll(statements.stream().map(StatementFeed.Stored::id).toList());
+    public void reapply(List<StoredStatement> statements) {
+        events.deleteAll(statements.stream().map(StoredStatement::id).toList());
         apply(statements);
     }
 
-    private void apply(List<StatementFeed.Stored> statements, Map<String, ActivityMapping> mapped) {
+    private void apply(List<StoredStatement> statements, Map<String, ActivityMapping> mapped, String collection) {
         StatementMapper mapper = new StatementMapper(catalogue, rules, iri -> Optional.ofNullable(mapped.get(iri)));
         List<TrainingEvent> toSave = new ArrayList<>();
         Set<String> toDelete = new HashSet<>();
-        for (StatementFeed.Stored stored : statements) {
+        List<String> mappedFine = new ArrayList<>();
+        for (StoredStatement stored : statements) {
             if (VOIDED.equals(stored.verb())) {
-                toDelete.add(stored.statement().path("object").path("id").asString());
+                if (stored.voidTarget() != null) {
+                    toDelete.add(stored.voidTarget());
+                }
             } else if (stored.voided()) {
                 toDelete.add(stored.id());
             } else if (stored.activity() != null && stored.relatedActivities().stream()
                     .anyMatch(iri -> mapped.containsKey(iri) || catalogue.moduleContaining(iri).isPresent())) {
                 // only statements about (or, as cmi5's grouping, in the context of) the catalogue or a mapped activity
                 // can match a rule: parse just those
-                mapper.map(stored.statement()).ifPresent(toSave::add);
+                try {
+                    mapper.map(stored.statement()).ifPresent(toSave::add);
+                    mappedFine.add(stored.id());
+                } catch (RuntimeException e) {
+                    log.warn("Compliance records: statement {} could not be mapped and is skipped: {}", stored.id(), e.toString());
+                    errors.record(stored.id(), e);
+                }
             }
         }
         toSave.removeIf(e -> toDelete.contains(e.statementId()));
-        events.saveAll(toSave);
-        events.deleteAll(toDelete);
+        events.saveAll(toSave, collection);
+        events.deleteAll(toDelete, collection);
+        if (!mappedFine.isEmpty() && errors.count() > 0) {
+            errors.cleared(mappedFine);
+        }
     }
 }

@@ -38,25 +38,50 @@ public class TrainingEventStore implements DeclaresIndexes {
 
     @Override
     public List<IndexDeclaration> indexes() {
+        return indexesOf(EVENTS);
+    }
+
+    private static List<IndexDeclaration> indexesOf(String collection) {
         return List.of(
                 // a person's records (by every identity they have), module by module, in time order
-                IndexDeclaration.of(EVENTS, new Document("agentKey", 1).append("moduleId", 1).append("timestamp", 1)),
+                IndexDeclaration.of(collection, new Document("agentKey", 1).append("moduleId", 1).append("timestamp", 1)),
                 // a module's records across the practice, and the audit package for a date range
-                IndexDeclaration.of(EVENTS, new Document("moduleId", 1).append("timestamp", 1)),
-                IndexDeclaration.of(EVENTS, new Document("timestamp", 1)));
+                IndexDeclaration.of(collection, new Document("moduleId", 1).append("timestamp", 1)),
+                IndexDeclaration.of(collection, new Document("timestamp", 1)));
+    }
+
+    /** An empty collection, with the records' indexes, for a rebuild to fill; returns its name. */
+    String startRebuild() {
+        String building = EVENTS + "_rebuild";
+        mongo.getCollection(building).drop();
+        for (IndexDeclaration index : indexesOf(building)) {
+            mongo.getCollection(building).createIndex(index.keys(), new com.mongodb.client.model.IndexOptions().name(index.name()));
+        }
+        return building;
+    }
+
+    /** Puts a finished rebuild in the records' place, in one step. */
+    void finishRebuild(String building) {
+        mongo.getCollection(building).renameCollection(
+                new com.mongodb.MongoNamespace(mongo.getDb().getName(), EVENTS),
+                new com.mongodb.client.model.RenameCollectionOptions().dropTarget(true));
+    }
+
+    public void saveAll(Collection<TrainingEvent> events) {
+        saveAll(events, EVENTS);
     }
 
     /**
      * Writes events by statement id: replaying a statement rewrites the same event, never a second one. Nearly every
      * event is new, so they are inserted, and only those whose statement was applied before are replaced.
      */
-    public void saveAll(Collection<TrainingEvent> events) {
+    void saveAll(Collection<TrainingEvent> events, String collection) {
         if (events.isEmpty()) {
             return;
         }
         List<Document> documents = events.stream().map(TrainingEventStore::document).toList();
         try {
-            mongo.getCollection(EVENTS).insertMany(documents, new InsertManyOptions().ordered(false));
+            mongo.getCollection(collection).insertMany(documents, new InsertManyOptions().ordered(false));
         } catch (MongoBulkWriteException e) {
             List<ReplaceOneModel<Document>> replays = new ArrayList<>();
             for (BulkWriteError error : e.getWriteErrors()) {
@@ -70,7 +95,7 @@ public class TrainingEventStore implements DeclaresIndexes {
             if (e.getWriteConcernError() != null) {
                 throw e;
             }
-            mongo.getCollection(EVENTS).bulkWrite(replays, new BulkWriteOptions().ordered(false));
+            mongo.getCollection(collection).bulkWrite(replays, new BulkWriteOptions().ordered(false));
         }
     }
 
@@ -106,8 +131,12 @@ public class TrainingEventStore implements DeclaresIndexes {
     }
 
     public void deleteAll(Collection<String> statementIds) {
+        deleteAll(statementIds, EVENTS);
+    }
+
+    void deleteAll(Collection<String> statementIds, String collection) {
         if (!statementIds.isEmpty()) {
-            mongo.remove(Query.query(Criteria.where("_id").in(statementIds)), TrainingEvent.class);
+            mongo.getCollection(collection).deleteMany(Filters.in("_id", statementIds));
         }
     }
 
@@ -134,9 +163,5 @@ public class TrainingEventStore implements DeclaresIndexes {
     /** Every event, in a stable order: the rebuild compares the whole collection. */
     public List<TrainingEvent> all() {
         return mongo.find(new Query().with(Sort.by("timestamp")), TrainingEvent.class);
-    }
-
-    public void deleteEverything() {
-        mongo.remove(new Query(), TrainingEvent.class);
     }
 }

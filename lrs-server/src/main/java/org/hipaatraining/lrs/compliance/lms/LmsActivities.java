@@ -14,7 +14,7 @@ import org.hipaatraining.content.Module;
 import org.hipaatraining.lrs.compliance.ComplianceException;
 import org.hipaatraining.lrs.compliance.events.ActivityMapping;
 import org.hipaatraining.lrs.compliance.events.ActivityMappingStore;
-import org.hipaatraining.lrs.compliance.events.StatementFeed;
+import org.hipaatraining.lrs.xapi.statements.StoredStatements;
 import org.hipaatraining.lrs.compliance.events.TrainingEventProjector;
 import org.hipaatraining.lrs.xapi.activities.ActivityStore;
 import org.hipaatraining.lrs.xapi.validation.Formats;
@@ -33,12 +33,12 @@ public class LmsActivities {
     private final ActivityStore activities;
     private final ActivityMappingStore mappings;
     private final TrainingEventProjector projector;
-    private final StatementFeed feed;
+    private final StoredStatements feed;
     private final Catalogue catalogue;
     private final Clock clock;
 
     LmsActivities(ActivityStore activities, ActivityMappingStore mappings, TrainingEventProjector projector,
-                  StatementFeed feed, Catalogue catalogue, Clock clock) {
+                  StoredStatements feed, Catalogue catalogue, Clock clock) {
         this.activities = activities;
         this.mappings = mappings;
         this.projector = projector;

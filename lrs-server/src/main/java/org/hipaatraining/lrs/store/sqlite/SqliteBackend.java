@@ -80,6 +80,12 @@ public final class SqliteBackend extends AbstractMongoBackend {
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         String name = command.toLowerCase(Locale.ROOT);
+        if (name.equals("hello")) {
+            // MongoDB 5+'s name for isMaster, which health checks and newer drivers send
+            Document reply = super.handleCommand(channel, databaseName, "isMaster", query);
+            reply.put("isWritablePrimary", Boolean.TRUE);
+            return reply;
+        }
         try {
             if (NO_DATA.contains(name)) {
                 return super.handleCommand(channel, databaseName, command, query);

@@ -15,6 +15,7 @@ import tools.jackson.databind.JsonNode;
  * (the spec's "filter conditions for StatementRefs"); they are kept as separate entries so a query with several filters
  * matches only when one statement in the chain meets all of them.
  *
+ * @param actor             the actor's key (null for an anonymous group): read by other features, not queried
  * @param agents            actor and object agents or identified groups, and members of a group in those places
  * @param relatedAgents     {@code agents} plus authority, instructor, team, 2.0 context agents and groups, and the same inside a SubStatement
  * @param verb              the verb id
@@ -22,7 +23,7 @@ import tools.jackson.databind.JsonNode;
  * @param relatedActivities {@code activity} plus context activities, and the same inside a SubStatement
  * @param registration      the context registration, lower case
  */
-record StatementFacets(Set<String> agents, Set<String> relatedAgents, String verb, String activity,
+record StatementFacets(String actor, Set<String> agents, Set<String> relatedAgents, String verb, String activity,
                        Set<String> relatedActivities, String registration) {
 
     static final String FIELD = "facets";
@@ -51,7 +52,8 @@ record StatementFacets(Set<String> agents, Set<String> relatedAgents, String ver
         collectContext(statement.path("context"), related, relatedActivities);
 
         String registration = statement.path("context").path("registration").asString(null);
-        return new StatementFacets(agents, related, statement.path("verb").path("id").asString(),
+        String actor = statement.path("actor").isObject() ? AgentKey.of(statement.path("actor")) : null;
+        return new StatementFacets(actor, agents, related, statement.path("verb").path("id").asString(),
                 activity, relatedActivities, registration == null ? null : registration.toLowerCase());
     }
 
@@ -111,6 +113,9 @@ record StatementFacets(Set<String> agents, Set<String> relatedAgents, String ver
                 .append("relatedAgents", List.copyOf(relatedAgents))
                 .append("verb", verb)
                 .append("relatedActivities", List.copyOf(relatedActivities));
+        if (actor != null) {
+            d.append("actor", actor);
+        }
         if (activity != null) {
             d.append("activity", activity);
         }

@@ -28,22 +28,27 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Stores statements: validate, normalise, check ids against what is stored, then write the whole batch or nothing.
- * Reads and writes go through {@link StatementStore}; nothing about a batch is kept in memory after the request.
+ * Stores statements: validate, normalise, check ids against what is stored, then write the whole batch or nothing
+ * ({@link StatementWriter}). Reads and writes go through {@link StatementStore}; nothing about a batch is kept in
+ * memory after the request.
  */
 @Service
 public class StatementService {
 
     private final StatementStore store;
-    private final ActivityStore activities;
+    private final StatementWriter writer;
+    private final StatementLog writerLog;
+    private final StatementLogRecovery recovery;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final List<LaunchSessionRules> launchRules;
 
-    StatementService(StatementStore store, ActivityStore activities, ApplicationEventPublisher events, Clock clock,
-                     List<LaunchSessionRules> launchRules) {
+    StatementService(StatementStore store, StatementWriter writer, StatementLog writerLog, StatementLogRecovery recovery,
+                     ApplicationEventPublisher events, Clock clock, List<LaunchSessionRules> launchRules) {
         this.store = store;
-        this.activities = activities;
+        this.writer = writer;
+        this.writerLog = writerLog;
+        this.recovery = recovery;
         this.events = events;
         this.clock = clock;
         this.launchRules = List.copyOf(launchRules);
@@ -52,9 +57,29 @@ public class StatementService {
     /**
      * Stores a batch (a single statement is a batch of one) and returns the ids in request order. Statements whose id
      * is already stored with the same content are accepted without change; a different content is a 409 for the batch.
+     * The steps, each a method below: validate, prepare, compare with what is stored, then write (log, store, side
+     * effects, project: {@link StatementWriter}), then tell the listeners that need not be durable.
      */
     public List<String> store(List<JsonNode> batch, Map<String, AttachmentPart> parts, XapiClient client,
                               XapiVersion version, boolean single) {
+        List<ObjectNode> statements = validate(batch, parts, client, version, single);
+        Map<String, ObjectNode> byId = identify(statements, version, single);
+        if (client.restriction() != null) {
+            launchRules.forEach(rules -> rules.beforeStore(new ArrayList<>(byId.values()), client));
+        }
+        List<ObjectNode> fresh = withoutStored(new ArrayList<>(byId.values()));
+        if (!fresh.isEmpty()) {
+            store.saveAttachments(usedParts(fresh, parts)); // content-addressed: harmless if the batch then fails
+            StatementWriter.Batch prepared = prepare(fresh, client, version);
+            List<StoredStatement> stored = writer.write(prepared);
+            events.publishEvent(new StatementsStored(prepared.id(), stored, client));
+        }
+        return new ArrayList<>(byId.keySet());
+    }
+
+    /** Step 1: every statement valid, its attachments present and signatures verified, launch tokens within bounds. */
+    private List<ObjectNode> validate(List<JsonNode> batch, Map<String, AttachmentPart> parts, XapiClient client,
+                                      XapiVersion version, boolean single) {
         StatementValidator validator = new StatementValidator(version);
         List<ObjectNode> statements = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
@@ -66,7 +91,11 @@ public class StatementService {
         }
         checkEveryPartIsUsed(statements, parts);
         checkLaunchRestriction(statements, client);
+        return statements;
+    }
 
+    /** Normalised statements by id (an id is given to those without), refusing an id used twice in the batch. */
+    private static Map<String, ObjectNode> identify(List<ObjectNode> statements, XapiVersion version, boolean single) {
         Map<String, ObjectNode> byId = new LinkedHashMap<>();
         for (int i = 0; i < statements.size(); i++) {
             ObjectNode statement = statements.get(i);
@@ -78,36 +107,55 @@ public class StatementService {
                         + "' appears more than once in this batch");
             }
         }
-
-        if (client.restriction() != null) {
-            launchRules.forEach(rules -> rules.beforeStore(new ArrayList<>(byId.values()), client));
-        }
-        List<ObjectNode> stored = insert(new ArrayList<>(byId.values()), client, version);
-        if (!stored.isEmpty()) {
-            store.saveAttachments(usedParts(stored, parts));
-        }
-        return new ArrayList<>(byId.keySet());
+        return byId;
     }
 
     /**
-     * Inserts the batch optimistically (one round trip in the common case) and returns the statements that were new.
-     * Ids already stored are re-sends when the stored statement is the same statement; any other content under a
-     * stored id undoes this request's inserts and answers 409, so a batch is stored whole or not at all. The
-     * comparison is only made on that rare path, not for every statement.
+     * Step 3: the statements whose ids are not stored yet. An id stored with other content refuses the whole batch
+     * (409) before anything is written; the same content is a re-send, accepted as it is. A re-sent statement whose
+     * own batch is still unfinished (its request was cut short) has that batch finished first, so it is never
+     * acknowledged on the strength of a batch that might still be refused.
      */
-    private List<ObjectNode> insert(List<ObjectNode> batch, XapiClient client, XapiVersion version) {
+    private List<ObjectNode> withoutStored(List<ObjectNode> batch) {
+        Map<String, Document> stored = store.findJsonAndBatch(batch.stream().map(s -> s.get("id").asString()).toList());
+        if (stored.isEmpty()) {
+            return batch;
+        }
+        Set<String> unfinished = writerLog.stillOpen(stored.values().stream().map(d -> d.getString("batch"))
+                .filter(java.util.Objects::nonNull).distinct().toList());
+        if (!unfinished.isEmpty()) {
+            unfinished.forEach(recovery::finishNow);
+            stored = store.findJsonAndBatch(batch.stream().map(s -> s.get("id").asString()).toList());
+        }
+        List<ObjectNode> fresh = new ArrayList<>(batch.size());
+        for (ObjectNode statement : batch) {
+            Document existing = stored.get(statement.get("id").asString());
+            if (existing == null) {
+                fresh.add(statement);
+            } else if (!StatementComparison.same(statement, false, XapiJson.parse(existing.getString("json"), "stored statement"))) {
+                throw XapiException.conflict("statement " + statement.get("id").asString()
+                        + " is already stored with different content; statements are immutable. Nothing from this "
+                        + "request was stored.");
+            }
+        }
+        return fresh;
+    }
+
+    /** Step 2: what the LRS adds to each statement (stored, authority, version, a timestamp), and its stored document. */
+    private StatementWriter.Batch prepare(List<ObjectNode> batch, XapiClient client, XapiVersion version) {
         Map<String, Document> references = referencedStatements(batch);
         Instant stored = clock.instant();
         String storedText = Timestamps.format(stored);
+        String batchId = UUID.randomUUID().toString();
         List<Document> documents = new ArrayList<>(batch.size());
-        Set<String> timestampedByLrs = new HashSet<>();
+        List<String> voidTargets = new ArrayList<>();
+        Map<String, ObjectNode> definitions = new LinkedHashMap<>();
         for (ObjectNode statement : batch) {
             String id = statement.get("id").asString();
             String voidTarget = voidTarget(statement, references);
             statement.put("stored", storedText);
             if (!statement.has("timestamp")) {
                 statement.put("timestamp", storedText);
-                timestampedByLrs.add(id);
             }
             statement.set("authority", client.authority());
             if (!statement.has("version")) {
@@ -121,9 +169,11 @@ public class StatementService {
                     .append("stored", Date.from(stored))
                     .append(StatementFacets.FIELD, StatementFacets.chain(StatementFacets.of(statement), targetChain))
                     .append("authority", client.authorityKey())
-                    .append("voided", false);
+                    .append("voided", false)
+                    .append("batch", batchId);
             if (voidTarget != null) {
                 document.append("voidTarget", voidTarget);
+                voidTargets.add(voidTarget);
             }
             if (client.restriction() != null) {
                 document.append("launchedBy", client.restriction().sessionId());
@@ -132,41 +182,13 @@ public class StatementService {
             if (!hashes.isEmpty()) {
                 document.append("attachments", hashes);
             }
-            documents.add(document);
-        }
-        String batchId = UUID.randomUUID().toString();
-        events.publishEvent(new StatementsStoring(batchId, batch.stream().map(st -> st.get("id").asString()).toList(), stored));
-        Set<String> alreadyStored = store.insertNew(documents);
-        if (!alreadyStored.isEmpty()) {
-            Map<String, ObjectNode> incoming = new HashMap<>();
-            batch.forEach(st -> incoming.put(st.get("id").asString(), st));
-            for (Map.Entry<String, String> e : store.findJson(alreadyStored).entrySet()) {
-                JsonNode existing = XapiJson.parse(e.getValue(), "stored statement");
-                if (!StatementComparison.same(incoming.get(e.getKey()), timestampedByLrs.contains(e.getKey()), existing)) {
-                    store.delete(documents.stream().map(d -> d.getString("_id")).filter(i -> !alreadyStored.contains(i)).toList());
-                    throw XapiException.conflict("statement " + e.getKey()
-                            + " is already stored with different content; statements are immutable. Nothing from this "
-                            + "request was stored.");
-                }
-            }
-        }
-        List<ObjectNode> fresh = batch.stream().filter(s -> !alreadyStored.contains(s.get("id").asString())).toList();
-        Set<String> voidTargets = new LinkedHashSet<>();
-        Map<String, ObjectNode> definitions = new LinkedHashMap<>();
-        for (ObjectNode statement : fresh) {
-            if (isVoiding(statement)) {
-                voidTargets.add(refTarget(statement));
-            }
             if (client.mayDefine()) {
                 collectDefinitions(statement, definitions);
             }
+            documents.add(document);
         }
-        store.markVoided(voidTargets);
-        activities.merge(definitions);
-        if (!fresh.isEmpty()) {
-            events.publishEvent(new StatementsStored(batchId, fresh.stream().map(s -> (JsonNode) s).toList(), client));
-        }
-        return fresh;
+        return new StatementWriter.Batch(batchId, stored, documents, batch, voidTargets, definitions,
+                client.restriction() == null ? null : client.restriction().sessionId());
     }
 
     // ---- voiding and statement references

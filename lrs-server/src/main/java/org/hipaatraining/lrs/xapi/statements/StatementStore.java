@@ -68,8 +68,8 @@ public class StatementStore implements DeclaresIndexes {
     }
 
     /**
-     * Inserts statements, skipping ids that are already stored, and returns those ids. Any other write error undoes
-     * the inserts of this call before it is rethrown.
+     * Inserts statements, skipping ids that are already stored, and returns those ids. Any other write error is
+     * rethrown as it is: the batch is in the statement log, which stores it once the store can write again.
      */
     Set<String> insertNew(List<Document> documents) {
         try {
@@ -77,26 +77,33 @@ public class StatementStore implements DeclaresIndexes {
             return Set.of();
         } catch (MongoBulkWriteException e) {
             Set<String> duplicates = new HashSet<>();
-            boolean otherError = false;
             for (BulkWriteError error : e.getWriteErrors()) {
-                if (ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY) {
-                    duplicates.add(documents.get(error.getIndex()).getString("_id"));
-                } else {
-                    otherError = true;
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
                 }
+                duplicates.add(documents.get(error.getIndex()).getString("_id"));
             }
-            if (otherError || e.getWriteConcernError() != null) {
-                delete(documents.stream().map(d -> d.getString("_id")).filter(id -> !duplicates.contains(id)).toList());
+            if (e.getWriteConcernError() != null) {
                 throw e;
             }
             return duplicates;
         }
     }
 
-    void delete(List<String> ids) {
+    /** Removes what one batch inserted among {@code ids}, leaving statements other batches stored under them. */
+    void deleteOfBatch(List<String> ids, String batchId) {
         if (!ids.isEmpty()) {
-            statements().deleteMany(Filters.in("_id", ids));
+            statements().deleteMany(Filters.and(Filters.in("_id", ids), Filters.eq("batch", batchId)));
         }
+    }
+
+    /** The stored JSON and the batch that stored it, of each statement among {@code ids} that is stored. */
+    Map<String, Document> findJsonAndBatch(Collection<String> ids) {
+        Map<String, Document> found = new HashMap<>();
+        Bson filter = ids.size() == 1 ? Filters.eq("_id", ids.iterator().next()) : Filters.in("_id", ids);
+        statements().find(filter).projection(Projections.include("json", "batch"))
+                .forEach(d -> found.put(d.getString("_id"), d));
+        return found;
     }
 
     /** The stored JSON of each statement among {@code ids} that is stored. */
@@ -136,6 +143,39 @@ public class StatementStore implements DeclaresIndexes {
                 .projection(Projections.include("json", "stored", "attachments"))
                 .into(page);
         return page;
+    }
+
+    // ---- the typed read side for other features (StoredStatements)
+
+    private static final Bson STORED_VIEW = Projections.include("json", "stored", "voided", "voidTarget", StatementFacets.FIELD);
+
+    List<StoredStatement> storedAfter(java.time.Instant after, String afterId, int limit) {
+        java.util.Date since = java.util.Date.from(after);
+        Bson filter = afterId == null ? Filters.gte("stored", since)
+                : Filters.or(Filters.gt("stored", since), Filters.and(Filters.eq("stored", since), Filters.gt("_id", afterId)));
+        List<StoredStatement> page = new ArrayList<>(Math.min(limit, 1024));
+        statements().find(filter).sort(com.mongodb.client.model.Sorts.ascending("stored", "_id")).limit(limit)
+                .projection(STORED_VIEW).forEach(d -> page.add(StoredStatement.from(d)));
+        return page;
+    }
+
+    List<StoredStatement> byIds(Collection<String> ids) {
+        List<StoredStatement> found = new ArrayList<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        statements().find(Filters.in("_id", ids)).projection(STORED_VIEW).forEach(d -> found.add(StoredStatement.from(d)));
+        found.sort(java.util.Comparator.comparing(StoredStatement::stored).thenComparing(StoredStatement::id));
+        return found;
+    }
+
+    List<StoredStatement> aboutActivity(String activityIri) {
+        List<StoredStatement> found = new ArrayList<>();
+        statements().find(Filters.eq(StatementFacets.FIELD + ".activity", activityIri))
+                .sort(com.mongodb.client.model.Sorts.descending("stored", "_id")).projection(STORED_VIEW)
+                .forEach(d -> found.add(StoredStatement.from(d)));
+        java.util.Collections.reverse(found);
+        return found;
     }
 
     // ---- attachments, content-addressed by SHA-2
