@@ -69,7 +69,9 @@ class CrashLoopTest {
         long batchesCutOff = 0;
 
         for (int round = 0; round < ROUNDS; round++) {
+            long startedAt = System.nanoTime();
             LrsProcess lrs = LrsProcess.start(data, log, "512m");
+            long ready = System.nanoTime();
             AtomicBoolean running = new AtomicBoolean(true);
             List<Thread> threads = new ArrayList<>();
             for (Client client : clients) {
@@ -84,6 +86,8 @@ class CrashLoopTest {
             long target = acknowledged(clients) + (long) BATCH * (5 + random.nextInt(40));
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(5)).until(() -> acknowledged(clients) >= target);
             lrs.kill();
+            System.out.printf("CrashLoopTest round %d: started in %d ms, killed after %d ms with %d acknowledged%n", round,
+                    (ready - startedAt) / 1_000_000, (System.nanoTime() - ready) / 1_000_000, acknowledged(clients));
             running.set(false);
             for (Thread thread : threads) {
                 thread.join();
