@@ -124,7 +124,9 @@ class CatalogueLoadingTest {
                 effectiveDate: 2026-11-01
                 estimatedMinutes: 5
                 masteryScore: 0.8
-                objectives: [Know what PHI is.]
+                objectives:
+                  - {id: know-phi, text: Know what PHI is., lesson: one, section: one}
+                knowledgeCheck: {itemsPerObjective: 1}
                 lessons:
                   - id: one
                     title: One
@@ -137,6 +139,7 @@ class CatalogueLoadingTest {
         Files.writeString(folder.resolve("modules/demo/questions.yaml"), """
                 questions:
                   - id: q01
+                    objective: know-phi
                     type: single
                     prompt: What is PHI?
                     choices: [{id: a, text: Health information that identifies a patient.}, {id: b, text: Any data.}]
@@ -145,7 +148,7 @@ class CatalogueLoadingTest {
                     citation: 45 CFR 160.103
                 """);
         Files.writeString(folder.resolve("modules/demo/lessons/one.html"),
-                "<h2>One</h2><section class=\"scenario\"><h2>Scenario</h2><p>Text.</p></section>");
+                "<h2 id=\"one\">One</h2><section class=\"scenario\"><h2>Scenario</h2><p>Text.</p></section>");
         Catalogue.load(folder); // the minimal content itself is valid
     }
 }

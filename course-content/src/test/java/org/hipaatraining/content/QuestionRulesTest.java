@@ -97,7 +97,7 @@ class QuestionRulesTest {
     void aMultipleChoiceAnswerIsRightOnlyWithExactlyTheCorrectChoices() {
         Question q = new Question("q", "iri", QuestionType.MULTIPLE, null, "p",
                 List.of(new Choice("a", "A"), new Choice("b", "B"), new Choice("c", "C")), List.of("a", "c"), "e", "c",
-                List.of());
+                List.of(), "o", false);
 
         assertThat(q.isCorrect(Set.of("a", "c"))).isTrue();
         assertThat(q.isCorrect(Set.of("a"))).isFalse();

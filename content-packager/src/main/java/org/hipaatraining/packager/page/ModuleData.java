@@ -57,7 +57,7 @@ public final class ModuleData {
         node.put("estimatedMinutes", module.estimatedMinutes());
         node.put("masteryScore", module.masteryScore());
         ArrayNode objectives = node.putArray("objectives");
-        module.objectives().forEach(objectives::add);
+        module.objectives().forEach(o -> objectives.add(o.text()));
         ArrayNode lessons = node.putArray("lessons");
         courseModule.lessons().forEach(lesson -> lessons.add(lesson(lesson)));
         ArrayNode questions = node.putArray("questions");
