@@ -57,6 +57,7 @@ abstract class TestTakingStrategy {
         return List.of(
                 byScore("longest option", c -> c.text().length()),
                 byScore("shortest option", c -> -c.text().length()),
+                new SecondLongest(),
                 byScore("absolute words are wrong", c -> -count(c.text(), ABSOLUTES)),
                 byScore("hedged option is right", c -> count(c.text(), HEDGES)),
                 byScore("most precise (numbers, commas, parentheses)", c -> detail(c.text())),
@@ -72,6 +73,17 @@ abstract class TestTakingStrategy {
                 new Position("last position", (i, n) -> i == n - 1),
                 new Position("first position", (i, n) -> i == 0),
                 new SelectAll());
+    }
+
+    /** The baseline: an answer picked blindly, any choice (single) or any non-empty set of choices (multiple). */
+    static TestTakingStrategy blindGuess() {
+        return new TestTakingStrategy("blind guessing") {
+            @Override
+            double score(Question item) {
+                int n = item.choices().size();
+                return item.type() == QuestionType.SINGLE ? 1.0 / n : 1.0 / (Math.pow(2, n) - 1);
+            }
+        };
     }
 
     /**
@@ -282,6 +294,35 @@ abstract class TestTakingStrategy {
                 result = result * (n - k + i) / i;
             }
             return result;
+        }
+    }
+
+    /**
+     * The reaction of a learner who heard that keys are no longer the longest option: the second-longest one (on
+     * "select all", everything but the longest).
+     */
+    static final class SecondLongest extends TestTakingStrategy {
+
+        SecondLongest() {
+            super("second-longest option");
+        }
+
+        @Override
+        double score(Question item) {
+            int[] lengths = item.choices().stream().mapToInt(c -> c.text().length()).toArray();
+            int max = java.util.Arrays.stream(lengths).max().orElseThrow();
+            if (item.type() == QuestionType.MULTIPLE) {
+                Set<String> picked = new HashSet<>();
+                for (int i = 0; i < lengths.length; i++) {
+                    if (lengths[i] < max) {
+                        picked.add(item.choices().get(i).id());
+                    }
+                }
+                return item.isCorrect(picked) ? 1 : 0;
+            }
+            int second = java.util.Arrays.stream(lengths).filter(l -> l < max).max().orElse(max);
+            double[] scores = java.util.Arrays.stream(lengths).mapToDouble(l -> l == second ? 1 : 0).toArray();
+            return best(item, scores);
         }
     }
 
