@@ -756,14 +756,13 @@
     if (index < 0) {
       return null;
     }
-    var where = lessons[index].title + (objective.sectionTitle ? ': ' + objective.sectionTitle : '');
-    return button('Review \u201c' + where + '\u201d', function () {
+    return [button('Review: ' + (objective.sectionTitle || lessons[index].title), function () {
       state.w = state.p ? state.w : 1; // after a fail the check starts again once the lessons are read
       state.s = SCREEN_LESSON;
       state.i = index;
       renderLesson(objective.section);
       save();
-    }, 'link');
+    }, 'link'), h('p', {class: 'hp-where'}, 'Lesson ' + (index + 1) + ': ' + lessons[index].title)];
   }
 
   function renderResult() {
@@ -786,11 +785,12 @@
         go(SCREEN_QUESTION, 0);
       }, 'primary'), button('Review the lessons', function () { state.w = 1; go(SCREEN_LESSON, 0); })];
     }
+    // The buttons come before the list, so a phone shows them without scrolling past every missed objective.
     show(passed ? 'You passed' : 'Not passed yet', [
       h('div', {class: 'hp-result ' + (passed ? 'hp-correct' : 'hp-incorrect')}, summary,
         passed ? null : h('p', null, 'A retake asks new questions about the same objectives.')),
-      review,
-      h('div', {class: 'hp-actions'}, actions)
+      h('div', {class: 'hp-actions'}, actions),
+      review
     ], 'Knowledge check result', 'hp-screen-result');
   }
 
