@@ -102,6 +102,46 @@ class CatalogueLoadingTest {
         assertThatThrownBy(() -> Catalogue.load(folder)).hasMessageContaining("points outside the content folder");
     }
 
+    @Test
+    void anItemForAnObjectiveTheModuleDoesNotHaveIsRefused() throws IOException {
+        writeMinimalContent();
+        Files.writeString(folder.resolve("modules/demo/questions.yaml"), Files.readString(folder.resolve(
+                "modules/demo/questions.yaml")).replace("objective: know-phi", "objective: knows-phi"));
+
+        assertThatThrownBy(() -> Catalogue.load(folder)).hasMessage(
+                "modules/demo/questions.yaml: questions[0].objective: 'knows-phi' is not an objective id in module.yaml");
+    }
+
+    @Test
+    void anObjectiveMustPointAtASectionOfItsLesson() throws IOException {
+        writeMinimalContent();
+        Files.writeString(folder.resolve("modules/demo/module.yaml"), Files.readString(folder.resolve(
+                "modules/demo/module.yaml")).replace("section: one}", "section: two}"));
+
+        assertThatThrownBy(() -> Catalogue.load(folder)).hasMessage("modules/demo/module.yaml: objectives[0].section: "
+                + "'two' is not the id of an <h2>-<h4> or <section> in lessons/one.html");
+    }
+
+    @Test
+    void anAcknowledgementTakesItsPolicyVersionFromPoliciesAndCitesSectionsThePolicyHas() throws IOException {
+        writeMinimalContent();
+        Files.createDirectories(folder.resolve("policies"));
+        Files.writeString(folder.resolve("policies.yaml"), "policies:\n  - {id: demo-policy, title: Demo policy, "
+                + "version: \"2027.1\", effectiveDate: 2027-01-04, file: policies/demo.html}\n");
+        Files.writeString(folder.resolve("policies/demo.html"), "<section id=\"rules\"><h2>Rules</h2><p>Follow them.</p></section>");
+        Files.writeString(folder.resolve("modules/demo/module.yaml"), Files.readString(folder.resolve("modules/demo/module.yaml"))
+                + "attestation:\n  policyId: demo-policy\n  sections: [rules]\n  text: I will follow the rules.\n");
+
+        Attestation attestation = Catalogue.load(folder).module("demo").orElseThrow().attestation();
+        assertThat(attestation.policyVersion()).isEqualTo("2027.1");
+        assertThat(attestation.sections()).containsExactly("rules");
+
+        Files.writeString(folder.resolve("modules/demo/module.yaml"), Files.readString(folder.resolve(
+                "modules/demo/module.yaml")).replace("sections: [rules]", "sections: [rule]"));
+        assertThatThrownBy(() -> Catalogue.load(folder)).hasMessage(
+                "modules/demo/module.yaml: attestation.sections: 'rule' is not a section of policy demo-policy");
+    }
+
     private void writeMinimalContent() throws IOException {
         Files.createDirectories(folder.resolve("modules/demo/lessons"));
         Files.writeString(folder.resolve("catalogue.yaml"), "iriBase: https://hipaa-training.org/xapi\nmodules: [demo]\n");
