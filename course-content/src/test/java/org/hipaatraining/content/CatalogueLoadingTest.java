@@ -57,8 +57,7 @@ class CatalogueLoadingTest {
     @Test
     void aMissingFieldIsReportedWithItsFileAndPath() throws IOException {
         writeMinimalContent();
-        Files.writeString(folder.resolve("modules/demo/module.yaml"),
-                Files.readString(folder.resolve("modules/demo/module.yaml")).replace("    file: lessons/one.html\n", ""));
+        edit("modules/demo/module.yaml", "    file: lessons/one.html\n", "");
 
         assertThatThrownBy(() -> Catalogue.load(folder)).isInstanceOf(ContentException.class)
                 .hasMessage("modules/demo/module.yaml: lessons[0].file: required");
@@ -67,8 +66,7 @@ class CatalogueLoadingTest {
     @Test
     void aWrongKindIsReportedWithTheAllowedValues() throws IOException {
         writeMinimalContent();
-        Files.writeString(folder.resolve("modules/demo/module.yaml"),
-                Files.readString(folder.resolve("modules/demo/module.yaml")).replace("kind: core", "kind: optional"));
+        edit("modules/demo/module.yaml", "kind: core", "kind: optional");
 
         assertThatThrownBy(() -> Catalogue.load(folder)).isInstanceOf(ContentException.class)
                 .hasMessage("modules/demo/module.yaml: kind: 'optional' is not one of [core, role, reminder]");
@@ -86,8 +84,7 @@ class CatalogueLoadingTest {
     @Test
     void aVersionThatIsNotSemanticIsRefused() throws IOException {
         writeMinimalContent();
-        Files.writeString(folder.resolve("modules/demo/module.yaml"),
-                Files.readString(folder.resolve("modules/demo/module.yaml")).replace("version: 1.0.0\n", "version: v1\n"));
+        edit("modules/demo/module.yaml", "version: 1.0.0\n", "version: v1\n");
 
         assertThatThrownBy(() -> Catalogue.load(folder)).hasMessage(
                 "modules/demo/module.yaml: version: 'v1' is not a semantic version such as 1.2.0");
@@ -96,8 +93,7 @@ class CatalogueLoadingTest {
     @Test
     void aLessonFileCannotPointOutsideTheContentFolder() throws IOException {
         writeMinimalContent();
-        Files.writeString(folder.resolve("modules/demo/module.yaml"), Files.readString(folder.resolve(
-                "modules/demo/module.yaml")).replace("file: lessons/one.html", "file: ../../../../etc/passwd"));
+        edit("modules/demo/module.yaml", "file: lessons/one.html", "file: ../../../../etc/passwd");
 
         assertThatThrownBy(() -> Catalogue.load(folder)).hasMessageContaining("points outside the content folder");
     }
@@ -105,8 +101,7 @@ class CatalogueLoadingTest {
     @Test
     void anItemForAnObjectiveTheModuleDoesNotHaveIsRefused() throws IOException {
         writeMinimalContent();
-        Files.writeString(folder.resolve("modules/demo/questions.yaml"), Files.readString(folder.resolve(
-                "modules/demo/questions.yaml")).replace("objective: know-phi", "objective: knows-phi"));
+        edit("modules/demo/questions.yaml", "objective: know-phi", "objective: knows-phi");
 
         assertThatThrownBy(() -> Catalogue.load(folder)).hasMessage(
                 "modules/demo/questions.yaml: questions[0].objective: 'knows-phi' is not an objective id in module.yaml");
@@ -115,8 +110,7 @@ class CatalogueLoadingTest {
     @Test
     void anObjectiveMustPointAtASectionOfItsLesson() throws IOException {
         writeMinimalContent();
-        Files.writeString(folder.resolve("modules/demo/module.yaml"), Files.readString(folder.resolve(
-                "modules/demo/module.yaml")).replace("section: one}", "section: two}"));
+        edit("modules/demo/module.yaml", "section: one}", "section: two}");
 
         assertThatThrownBy(() -> Catalogue.load(folder)).hasMessage("modules/demo/module.yaml: objectives[0].section: "
                 + "'two' is not the id of an <h2>-<h4> or <section> in lessons/one.html");
@@ -136,10 +130,14 @@ class CatalogueLoadingTest {
         assertThat(attestation.policyVersion()).isEqualTo("2027.1");
         assertThat(attestation.sections()).containsExactly("rules");
 
-        Files.writeString(folder.resolve("modules/demo/module.yaml"), Files.readString(folder.resolve(
-                "modules/demo/module.yaml")).replace("sections: [rules]", "sections: [rule]"));
+        edit("modules/demo/module.yaml", "sections: [rules]", "sections: [rule]");
         assertThatThrownBy(() -> Catalogue.load(folder)).hasMessage(
                 "modules/demo/module.yaml: attestation.sections: 'rule' is not a section of policy demo-policy");
+    }
+
+    /** Replaces text in one file of the content folder. */
+    private void edit(String file, String from, String to) throws IOException {
+        Files.writeString(folder.resolve(file), Files.readString(folder.resolve(file)).replace(from, to));
     }
 
     private void writeMinimalContent() throws IOException {
