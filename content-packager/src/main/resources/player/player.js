@@ -114,7 +114,8 @@
 
   // ---------------------------------------------------------------------------------------------- module data
 
-  var data, mod, lessons, questions, mastery, adapter, state, root, sessionStart = Date.now(), finished = false;
+  var data, mod, lessons, bank, objectives, mastery, adapter, state, root, sessionStart = Date.now(), finished = false;
+  var questions = []; // the items of the current attempt, in the order asked (drawn from the bank)
 
   function loadData() {
     var node = document.getElementById('module-data');
@@ -124,36 +125,122 @@
     }
     mod = data.module;
     lessons = mod.lessons || [];
-    questions = mod.questions || [];
+    bank = mod.questions || [];
+    objectives = mod.objectives || [];
     mastery = typeof mod.masteryScore === 'number' ? mod.masteryScore : 0.8;
     data.vocabulary = data.vocabulary || {};
   }
 
+  // ---------------------------------------------------------------------------------------------- the draw
+  /*
+   * Which bank items an attempt asks, and the order of their choices: the same steps as the catalogue's
+   * KnowledgeCheckDraw (docs/content-format.md, "The draw"), so the LRS can reproduce any attempt. FNV-1a of a UTF-8
+   * seed string seeds mulberry32; shuffles are Fisher-Yates from the last position down.
+   */
+
+  function fnv1a(text) {
+    var bytes = new TextEncoder().encode(text), hash = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) {
+      hash = Math.imul(hash ^ bytes[i], 0x01000193);
+    }
+    return hash | 0;
+  }
+
+  function mulberry32(seed) {
+    var a = seed | 0;
+    return function () {
+      a = (a + 0x6D2B79F5) | 0;
+      var t = Math.imul(a ^ (a >>> 15), 1 | a);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  function seededShuffle(items, seed) {
+    var result = items.slice(), random = mulberry32(fnv1a(seed));
+    for (var i = result.length - 1; i > 0; i--) {
+      var j = Math.floor(random() * (i + 1)), swap = result[i];
+      result[i] = result[j];
+      result[j] = swap;
+    }
+    return result;
+  }
+
+  function perObjective(m) {
+    return (m || mod).itemsPerObjective || 1;
+  }
+
+  function bankOf(objectiveId, m) {
+    return ((m || mod).questions || []).filter(function (q) { return q.objective === objectiveId; });
+  }
+
+  /** The items of one attempt of module data m (asked and revealed are sets of item ids: {id: true}). */
+  function drawItems(m, seedKey, cycle, attempt, asked, revealed) {
+    var k = perObjective(m), drawn = [];
+    (m.objectives || []).forEach(function (objective) {
+      var items = bankOf(objective.id, m);
+      if (!items.length) {
+        return;
+      }
+      var order = seededShuffle(items, seedKey + '|' + m.id + '|' + objective.id);
+      var offset = (cycle * k) % items.length;
+      var eligible = order.slice(offset).concat(order.slice(0, offset))
+        .filter(function (q) { return !revealed[q.id]; });
+      var preferred = eligible.filter(function (q) { return !asked[q.id]; })
+        .concat(eligible.filter(function (q) { return asked[q.id]; }));
+      drawn = drawn.concat(preferred.slice(0, k));
+    });
+    return seededShuffle(drawn, seedKey + '|' + m.id + '|' + cycle + '|' + attempt);
+  }
+
+  /** The choices of an item as this attempt shows them. */
+  function choiceOrder(q, seedKey, cycle, attempt, m) {
+    return q.keepChoiceOrder ? q.choices.slice()
+      : seededShuffle(q.choices, seedKey + '|' + (m || mod).id + '|' + q.id + '|' + cycle + '|' + attempt);
+  }
+
+  /** A wrong answer's key is shown only while its objective keeps enough unrevealed items for a later full draw. */
+  function mayReveal(q, revealed) {
+    var left = bankOf(q.objective).filter(function (other) {
+      return other.id !== q.id && !revealed[other.id];
+    }).length;
+    return left >= perObjective();
+  }
+
   // ---------------------------------------------------------------------------------------------- resume state
-  // Kept small for SCORM 1.2's 4096-character suspend_data: screen + index, answers as choice positions in base 36
-  // ("1", "02"), attempt, correct count of the last result, passed, completed, acknowledged, review mode.
-  // {"v":1,"s":"Q","i":3,"a":["1","02","",...],"t":1,"r":-1,"p":0,"c":0,"k":0,"w":0}
+  // Kept small for SCORM 1.2's 4096-character suspend_data (the worst case is tested): screen + index, the attempt,
+  // its cycle (UTC year) and seed key, the drawn items as bank positions (two base-36 digits each), the answers as
+  // choice positions in the bank's order ("1,02,,3"), the items asked before and those whose key was shown as
+  // hexadecimal bit sets over the bank, correct count of the last result, passed, completed, acknowledged, review.
+  // {"v":2,"s":"Q","i":3,"t":2,"y":2027,"e":"<registration>","q":"0a0307","a":"1,02","h":"0f","x":"01",
+  //  "r":-1,"p":0,"c":0,"k":0,"w":0}
 
   function freshState() {
-    return {v: 1, s: SCREEN_START, i: 0, a: [], t: 1, r: -1, p: 0, c: 0, k: 0, w: 0};
+    return {v: 2, s: SCREEN_START, i: 0, t: 1, y: 0, e: '', q: '', a: '', h: '', x: '', r: -1, p: 0, c: 0, k: 0, w: 0};
   }
 
   function decodeState(text) {
     var raw = typeof text === 'string' ? parseJson(text) : text;
-    if (!raw || raw.v !== 1 || typeof raw.s !== 'string') {
-      return null;
+    if (!raw || raw.v !== 2 || typeof raw.s !== 'string') {
+      return null; // another format (an older player): start afresh
     }
     var s = freshState();
     Object.keys(s).forEach(function (key) {
-      if (raw[key] !== undefined) {
+      if (raw[key] !== undefined && typeof raw[key] === typeof s[key]) {
         s[key] = raw[key];
       }
     });
-    if (!Array.isArray(s.a)) {
-      s.a = [];
+    var drawn = drawnItems(s);
+    if (!drawn) {
+      s.q = '';
+      s.a = '';
+      if (s.s === SCREEN_QUESTION) {
+        s.s = SCREEN_LESSON;
+        s.i = lessons.length - 1;
+      }
     }
-    var limit = s.s === SCREEN_LESSON ? lessons.length : s.s === SCREEN_QUESTION ? questions.length : 1;
-    if (typeof s.i !== 'number' || s.i < 0 || s.i >= Math.max(1, limit)) {
+    var limit = s.s === SCREEN_LESSON ? lessons.length : s.s === SCREEN_QUESTION ? (drawn || []).length : 1;
+    if (s.i < 0 || s.i >= Math.max(1, limit)) {
       s.i = 0;
     }
     return s;
@@ -161,6 +248,62 @@
 
   function encodeState() {
     return JSON.stringify(state);
+  }
+
+  /** The bank items a state's draw names, or null when the draw does not fit this bank (content changed). */
+  function drawnItems(s) {
+    if (!s.q || s.q.length % 2) {
+      return null;
+    }
+    var items = [];
+    for (var i = 0; i < s.q.length; i += 2) {
+      var item = bank[parseInt(s.q.substring(i, i + 2), 36)];
+      if (!item) {
+        return null;
+      }
+      items.push(item);
+    }
+    return items;
+  }
+
+  function bits(hex) {
+    var set = {};
+    for (var i = 0; i < hex.length; i++) {
+      var nibble = parseInt(hex.charAt(hex.length - 1 - i), 16) || 0;
+      for (var b = 0; b < 4; b++) {
+        if (nibble & (1 << b) && bank[i * 4 + b]) {
+          set[bank[i * 4 + b].id] = true;
+        }
+      }
+    }
+    return set;
+  }
+
+  function withBit(hex, q) {
+    var index = bank.indexOf(q), digits = hex.split('').reverse();
+    while (digits.length <= index >> 2) {
+      digits.push('0');
+    }
+    var nibble = parseInt(digits[index >> 2], 16) | (1 << (index & 3));
+    digits[index >> 2] = nibble.toString(16);
+    return digits.reverse().join('');
+  }
+
+  function answers() {
+    return state.a ? state.a.split(',') : [];
+  }
+
+  function answerAt(i) {
+    return answers()[i] || '';
+  }
+
+  function setAnswer(i, encoded) {
+    var list = answers();
+    while (list.length <= i) {
+      list.push('');
+    }
+    list[i] = encoded;
+    state.a = list.join(',');
   }
 
   /** The resume point as one short string for lesson_location / cmi.location: S, L3, Q5, R, A, D. */
@@ -185,7 +328,36 @@
   }
 
   function correctCount() {
-    return questions.filter(function (q, i) { return isCorrect(q, selectedIds(q, state.a[i])); }).length;
+    return questions.filter(function (q, i) { return isCorrect(q, selectedIds(q, answerAt(i))); }).length;
+  }
+
+  /** The objectives of the last attempt with a wrong answer, in module order. */
+  function missedObjectives() {
+    var missed = {};
+    questions.forEach(function (q, i) {
+      if (!isCorrect(q, selectedIds(q, answerAt(i)))) {
+        missed[q.objective] = true;
+      }
+    });
+    return objectives.filter(function (o) { return missed[o.id]; });
+  }
+
+  /** What the statements say about the current attempt (the context extension "knowledge-check-draw"). */
+  function drawInfo() {
+    return {seed: state.e, cycle: state.y, attempt: state.t, items: questions.map(function (q) { return q.id; })};
+  }
+
+  var seedKey = null; // from the adapter: the registration, or the learner id; a random one without either
+
+  /** Starts a new attempt: draws its items, remembering the previous attempt's items as asked. */
+  function newAttempt() {
+    if (!state.e) {
+      state.e = seedKey || 'local:' + uuid();
+    }
+    state.y = new Date().getUTCFullYear();
+    state.a = '';
+    questions = drawItems(mod, state.e, state.y, state.t, bits(state.h), bits(state.x));
+    state.q = questions.map(function (q) { return pad(bank.indexOf(q).toString(36), 2); }).join('');
   }
 
   function save() {
@@ -312,12 +484,34 @@
     return n + ' ' + word + (n === 1 ? '' : 's');
   }
 
+  function questionsPerAttempt() {
+    return perObjective() * objectives.filter(function (o) { return bankOf(o.id).length; }).length;
+  }
+
   // ---------------------------------------------------------------------------------------------- start
+
+  /** Where "Resume" goes back to, in words, for the button and the line under it. */
+  function resumeTarget() {
+    switch (state.s) {
+      case SCREEN_LESSON:
+        return {label: 'Resume at lesson ' + (state.i + 1) + ' of ' + lessons.length,
+          detail: lessons[state.i] ? lessons[state.i].title : ''};
+      case SCREEN_QUESTION:
+        return {label: 'Resume at question ' + (state.i + 1) + ' of ' + questions.length,
+          detail: 'Your answers so far are kept.'};
+      case SCREEN_RESULT:
+        return {label: 'Resume at your result', detail: ''};
+      case SCREEN_ATTEST:
+        return {label: 'Resume at the policy acknowledgement', detail: ''};
+      default:
+        return {label: 'Resume where you left off', detail: ''};
+    }
+  }
 
   function renderStart(resuming) {
     var facts = ['About ' + plural(mod.estimatedMinutes || 0, 'minute'), plural(lessons.length, 'lesson')];
-    if (questions.length) {
-      facts.push(plural(questions.length, 'question') + ' (' + Math.round(mastery * 100) + '% to pass)');
+    if (bank.length) {
+      facts.push(plural(questionsPerAttempt(), 'question') + ' (' + Math.round(mastery * 100) + '% to pass)');
     }
     var actions;
     if (resuming === 'done') {
@@ -325,35 +519,49 @@
         button('Review the lessons', function () { state.w = 2; go(SCREEN_LESSON, 0); }, 'primary'),
         button('Show my result', function () { go(SCREEN_DONE); })];
     } else if (resuming) {
-      actions = [button('Resume where you left off', function () { render(); save(); }, 'primary'),
+      var target = resumeTarget();
+      actions = [button(target.label, function () { render(); save(); }, 'primary',
+        {'aria-describedby': target.detail ? 'hp-resume-detail' : null}),
+        target.detail ? h('p', {class: 'hp-status-line', id: 'hp-resume-detail'}, target.detail) : null,
         button('Start from the beginning', startOver)];
     } else {
       actions = [button('Start', function () { go(SCREEN_LESSON, 0); }, 'primary')];
     }
-    var objectives = (mod.objectives || []).length ? [h('h2', null, 'What you will learn'),
-      h('ul', {class: 'hp-objectives'}, mod.objectives.map(function (o) { return h('li', null, o); }))] : null;
-    var content = [
+    var learn = objectives.length ? [h('h2', null, 'What you will learn'),
+      h('ul', {class: 'hp-objectives'}, objectives.map(function (o) { return h('li', null, o.text); }))] : null;
+    // On a phone the actions come before the objectives, so Start or Resume is on the first screen.
+    show(mod.title, [
       mod.description ? h('p', {class: 'hp-lead'}, mod.description) : null,
       h('p', {class: 'hp-facts'}, facts.join(' \u00b7 ')),
-      objectives,
-      h('div', {class: 'hp-actions'}, actions)
-    ];
-    show(mod.title, content, null, 'hp-screen-start', 'S');
+      h('div', {class: 'hp-actions'}, actions),
+      learn
+    ], null, 'hp-screen-start', 'S');
   }
 
   function startOver() {
-    var answered = state.a.some(function (a) { return a; });
-    state.a = [];
-    state.w = 0;
-    if (answered) {
-      state.t += 1;
+    if (state.a) {
+      state.t += 1; // the answered items count as asked; the next check is a new attempt
+      rememberAsked();
     }
+    state.a = '';
+    state.q = '';
+    questions = [];
+    state.w = 0;
     go(SCREEN_LESSON, 0);
+  }
+
+  /** The current attempt's items join the set asked before (the draw prefers items never asked). */
+  function rememberAsked() {
+    questions.forEach(function (q, i) {
+      if (answerAt(i)) {
+        state.h = withBit(state.h, q);
+      }
+    });
   }
 
   // ---------------------------------------------------------------------------------------------- lessons
 
-  function renderLesson() {
+  function renderLesson(anchor) {
     var i = state.i, lesson = lessons[i];
     var body = h('div', {class: 'hp-lesson', html: lesson.html || ''});
     // Links to the regulation open outside the LMS frame; in-lesson anchors stay.
@@ -366,10 +574,17 @@
     var next = button(nextLabel, function () { call('experienced', i); nextLesson(); }, 'primary');
     show(lesson.title, [body, navBar('Lesson navigation', prev, next)],
       'Lesson ' + (i + 1) + ' of ' + lessons.length, 'hp-screen-lesson');
+    var target = anchor ? document.getElementById(anchor) : null;
+    if (target) {
+      // A results-page link to the section that teaches a missed objective.
+      target.setAttribute('tabindex', '-1');
+      target.scrollIntoView({block: 'start'});
+      target.focus({preventScroll: true});
+    }
   }
 
   function nextAfterLessonsLabel() {
-    if (state.w === 2 || !questions.length) {
+    if (state.w === 2 || !bank.length) {
       return 'Finish';
     }
     return 'Start the knowledge check';
@@ -381,23 +596,30 @@
     } else if (state.w === 2) {
       state.w = 0;
       go(SCREEN_DONE); // reviewing a finished module: back to the finish screen, nothing reported again
-    } else if (!questions.length) {
+    } else if (!bank.length) {
       moduleCompleted();
       afterPass();
     } else {
       if (state.w === 1) {
-        // reviewing after a failed attempt: the knowledge check starts again
+        // reviewing after a failed attempt: the knowledge check starts again, with a new draw
         state.w = 0;
-        state.a = [];
-        state.t += 1;
+        retake();
+      } else if (!state.q) {
+        newAttempt();
       }
       go(SCREEN_QUESTION, firstUnanswered());
     }
   }
 
+  function retake() {
+    rememberAsked();
+    state.t += 1;
+    newAttempt();
+  }
+
   function firstUnanswered() {
     for (var i = 0; i < questions.length; i++) {
-      if (!state.a[i]) {
+      if (!answerAt(i)) {
         return i;
       }
     }
@@ -408,9 +630,9 @@
 
   function renderQuestion() {
     var i = state.i, q = questions[i], multiple = q.type === 'multiple';
-    var answered = !!state.a[i], chosen = selectedIds(q, state.a[i]);
+    var answered = !!answerAt(i), chosen = selectedIds(q, answerAt(i));
     var hintId = 'hp-hint-' + i;
-    var choices = q.choices.map(function (c, n) {
+    var choices = choiceOrder(q, state.e, state.y, state.t).map(function (c, n) {
       var id = 'hp-q' + i + '-c' + n;
       return h('div', {class: 'hp-choice'},
         h('input', {type: multiple ? 'checkbox' : 'radio', name: 'choice', id: id, value: c.id,
@@ -424,13 +646,15 @@
     var feedback = h('div', {class: 'hp-feedback', id: 'hp-feedback', 'aria-live': 'polite'});
     var error = h('p', {class: 'hp-error', id: 'hp-error', role: 'alert', hidden: true});
     var submit = button('Submit answer', null, 'primary', {type: 'submit'});
-    var form = h('form', {class: 'hp-form', novalidate: true, onsubmit: function (event) {
+    var form = h('form', {class: 'hp-form', novalidate: true, 'data-item': q.id, onsubmit: function (event) {
       event.preventDefault();
-      if (state.a[i]) {
+      if (answerAt(i)) {
         return;
       }
-      var ids = Array.prototype.filter.call(form.querySelectorAll('input'), function (input) { return input.checked; })
+      var checked = Array.prototype.filter.call(form.querySelectorAll('input'), function (input) { return input.checked; })
         .map(function (input) { return input.value; });
+      // in the bank's order, whatever order the choices were shown in: the same answer is always reported the same way
+      var ids = q.choices.map(function (c) { return c.id; }).filter(function (id) { return checked.indexOf(id) >= 0; });
       if (!ids.length) {
         error.textContent = multiple ? 'Select at least one answer, then submit.' : 'Select an answer, then submit.';
         error.hidden = false;
@@ -438,8 +662,12 @@
         return;
       }
       error.hidden = true;
-      state.a[i] = encodeSelection(q, ids);
-      call('answered', i, ids, isCorrect(q, ids), state.t);
+      var right = isCorrect(q, ids);
+      setAnswer(i, encodeSelection(q, ids));
+      if (!right && mayReveal(q, bits(state.x))) {
+        state.x = withBit(state.x, q);
+      }
+      call('answered', i, ids, right);
       save();
       Array.prototype.forEach.call(form.querySelectorAll('input'), function (input) { input.disabled = true; });
       showFeedback(q, ids, feedback);
@@ -461,25 +689,46 @@
     }
   }
 
+  /** Marks a choice row in words as well as colour. */
+  function mark(input, text, kind) {
+    input.parentNode.className = 'hp-choice hp-choice-' + kind;
+    input.labels[0].appendChild(h('span', {class: 'hp-mark'}, text));
+  }
+
   function showFeedback(q, ids, box) {
-    var right = isCorrect(q, ids);
-    var answer = q.choices.filter(function (c) { return q.correct.indexOf(c.id) >= 0; })
-      .map(function (c) { return c.text; });
+    var right = isCorrect(q, ids), revealed = !!bits(state.x)[q.id];
     while (box.firstChild) {
       box.removeChild(box.firstChild);
     }
     box.className = 'hp-feedback ' + (right ? 'hp-correct' : 'hp-incorrect');
     Array.prototype.forEach.call(main.querySelectorAll('.hp-choice input'), function (input) {
-      var isRight = q.correct.indexOf(input.value) >= 0;
-      input.parentNode.className = 'hp-choice' + (isRight ? ' hp-choice-right' : input.checked ? ' hp-choice-wrong' : '');
+      var isKey = q.correct.indexOf(input.value) >= 0;
+      if (input.checked) {
+        mark(input, isKey ? 'Your answer: right' : 'Your answer: not right', isKey ? 'right' : 'wrong');
+      } else if (isKey && (right || revealed)) {
+        mark(input, 'Correct answer', 'right');
+      }
     });
-    append(box, [
-      h('p', {class: 'hp-verdict'}, right ? 'Correct.' : 'Not quite.'),
-      right ? null : h('p', null, (answer.length > 1 ? 'The correct answers: ' : 'The correct answer: ')
-        + answer.join('; ')),
-      h('p', null, q.explanation),
-      q.citation ? h('p', {class: 'hp-citation'}, 'Source: ', h('cite', null, q.citation)) : null
-    ]);
+    var keys = q.choices.filter(function (c) { return q.correct.indexOf(c.id) >= 0; });
+    var lines = [h('p', {class: 'hp-verdict'}, right ? 'Correct.' : 'Not right.')];
+    if (right || revealed) {
+      if (!right) {
+        lines.push(keys.length > 1
+          ? [h('p', null, 'The correct answers are:'),
+            h('ul', {class: 'hp-key-list'}, keys.map(function (c) { return h('li', null, c.text); }))]
+          : h('p', null, 'The correct answer is: ', h('span', {class: 'hp-key'}, keys[0].text)));
+      }
+      lines.push(h('p', null, q.explanation));
+      if (q.citation) {
+        lines.push(h('p', {class: 'hp-citation'}, 'Source: ', h('cite', null, q.citation)));
+      }
+    } else {
+      // Every other item for this objective has had its answer shown: keep this one's for a later attempt.
+      var objective = objectives.filter(function (o) { return o.id === q.objective; })[0];
+      lines.push(h('p', null, 'The answer is not shown here, because this question may come back in a later attempt.'
+        + (objective ? ' It is about: ' + objective.text : '')));
+    }
+    append(box, lines);
   }
 
   // ---------------------------------------------------------------------------------------------- result
@@ -492,30 +741,56 @@
     if (passed) {
       state.p = 1;
     }
-    call('scored', correct, questions.length, scaled, passed, state.t);
+    call('scored', correct, questions.length, scaled, passed, missedObjectives());
     go(SCREEN_RESULT);
+  }
+
+  /** A link to the lesson section that teaches an objective (when this package has the lesson). */
+  function reviewLink(objective) {
+    var index = -1;
+    lessons.forEach(function (l, n) {
+      if (l.id === objective.lessonId) {
+        index = n;
+      }
+    });
+    if (index < 0) {
+      return null;
+    }
+    return [button('Review: ' + (objective.sectionTitle || lessons[index].title), function () {
+      state.w = state.p ? state.w : 1; // after a fail the check starts again once the lessons are read
+      state.s = SCREEN_LESSON;
+      state.i = index;
+      renderLesson(objective.section);
+      save();
+    }, 'link'), h('p', {class: 'hp-where'}, 'Lesson ' + (index + 1) + ': ' + lessons[index].title)];
   }
 
   function renderResult() {
     var correct = state.r, total = questions.length, percent = Math.round(correct * 100 / total);
     var passed = Math.round(correct * 10000 / total) >= Math.round(mastery * 10000);
-    var summary = h('p', {class: 'hp-score'}, 'You answered ' + correct + ' of ' + total + ' questions correctly ('
-      + percent + '%). ' + Math.round(mastery * 100) + '% is needed to pass.');
+    var summary = h('p', {class: 'hp-score'}, (passed ? 'Passed. ' : 'Not passed. ') + 'You answered ' + correct
+      + ' of ' + total + ' questions correctly (' + percent + '%). ' + Math.round(mastery * 100) + '% is needed to pass.');
+    var missed = missedObjectives();
+    var review = missed.length ? [h('h2', null, passed ? 'Worth another look' : 'What to review'),
+      h('ul', {class: 'hp-review'}, missed.map(function (o) {
+        return h('li', null, h('p', null, o.text), reviewLink(o));
+      }))] : null;
     var actions;
     if (passed) {
       actions = [button('Continue', afterPass, 'primary')];
     } else {
       actions = [button('Retake the knowledge check', function () {
-        state.a = [];
-        state.t += 1;
         state.w = 0;
+        retake();
         go(SCREEN_QUESTION, 0);
       }, 'primary'), button('Review the lessons', function () { state.w = 1; go(SCREEN_LESSON, 0); })];
     }
+    // The buttons come before the list, so a phone shows them without scrolling past every missed objective.
     show(passed ? 'You passed' : 'Not passed yet', [
       h('div', {class: 'hp-result ' + (passed ? 'hp-correct' : 'hp-incorrect')}, summary,
-        passed ? null : h('p', null, 'Review the lessons or retake the knowledge check. Your new answers replace these.')),
-      h('div', {class: 'hp-actions'}, actions)
+        passed ? null : h('p', null, 'A retake asks new questions about the same objectives.')),
+      h('div', {class: 'hp-actions'}, actions),
+      review
     ], 'Knowledge check result', 'hp-screen-result');
   }
 
@@ -531,9 +806,10 @@
   // ---------------------------------------------------------------------------------------------- attestation
 
   function renderAttestation() {
-    var att = mod.attestation;
+    var att = mod.attestation, policy = att.policy;
     var error = h('p', {class: 'hp-error', role: 'alert', hidden: true});
     var box = h('input', {type: 'checkbox', id: 'hp-attest', name: 'attest'});
+    var policyText = policy ? h('div', {class: 'hp-policy-text', html: policy.html}) : null;
     var form = h('form', {class: 'hp-form', novalidate: true, onsubmit: function (event) {
       event.preventDefault();
       if (!box.checked) {
@@ -543,11 +819,20 @@
         return;
       }
       state.k = 1;
-      call('acknowledged', att);
+      // The fingerprint of the exact text this screen showed (docs/content-format.md, "Policies").
+      call('acknowledged', att, policy ? sha256(policy.html) : null);
       finish();
     }},
-      h('p', null, 'Please read this statement about the practice\u2019s policy (' + att.policyId + ', version '
+      policy ? [
+        h('p', {class: 'hp-lead'}, 'Read the practice\u2019s policy before you acknowledge it.'),
+        h('section', {class: 'hp-policy', 'aria-label': policy.title},
+          h('p', {class: 'hp-policy-title'}, policy.title),
+          h('p', {class: 'hp-policy-meta'}, 'Version ' + policy.version + ', effective ' + policy.effectiveDate
+            + (att.sections && att.sections.length ? '. This module covers the sections below.' : '.')),
+          policyText)
+      ] : h('p', null, 'Please read this statement about the practice\u2019s policy (' + att.policyId + ', version '
         + att.policyVersion + ').'),
+      h('h2', null, 'Your acknowledgement'),
       h('blockquote', {class: 'hp-attestation-text'}, att.text),
       h('div', {class: 'hp-choice'}, box, h('label', {for: 'hp-attest'}, 'I have read this statement and I agree with it.')),
       error,
@@ -578,12 +863,13 @@
 
   function renderDone() {
     var lines = [h('p', {class: 'hp-lead'}, 'You have finished \u201c' + mod.title + '\u201d.')];
-    if (questions.length && state.r >= 0) {
+    if (bank.length && state.r >= 0) {
       lines.push(h('p', null, 'Knowledge check: ' + state.r + ' of ' + questions.length + ' correct.'));
     }
     if (mod.attestation && state.k) {
-      lines.push(h('p', null, 'You acknowledged ' + mod.attestation.policyId + ' version '
-        + mod.attestation.policyVersion + '.'));
+      var att = mod.attestation;
+      lines.push(h('p', null, 'You acknowledged ' + (att.policy ? att.policy.title : att.policyId) + ', version '
+        + att.policyVersion + '.'));
     }
     var exit = adapter && adapter.exitLabel ? button(adapter.exitLabel, function () { call('exit'); }, 'primary')
       : h('p', null, 'You can close this window now.');
@@ -592,6 +878,60 @@
         state.w = 2;
         go(SCREEN_LESSON, 0);
       }))], null, 'hp-screen-done');
+  }
+
+  // ---------------------------------------------------------------------------------------------- SHA-256
+  /** Lower-case hex SHA-256 of a string's UTF-8 bytes (FIPS 180-4); synchronous, no crypto.subtle needed. */
+  function sha256(text) {
+    var K = [0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+      0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1,
+      0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d,
+      0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
+      0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3,
+      0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3,
+      0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb,
+      0xbef9a3f7, 0xc67178f2];
+    var H = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+    var bytes = new TextEncoder().encode(text), length = bytes.length;
+    var blocks = Math.ceil((length + 9) / 64), padded = new Uint8Array(blocks * 64);
+    padded.set(bytes);
+    padded[length] = 0x80;
+    var view = new DataView(padded.buffer);
+    view.setUint32(padded.length - 8, Math.floor(length / 0x20000000));
+    view.setUint32(padded.length - 4, (length * 8) >>> 0);
+    var w = new Array(64);
+    for (var block = 0; block < blocks; block++) {
+      for (var t = 0; t < 64; t++) {
+        if (t < 16) {
+          w[t] = view.getUint32(block * 64 + t * 4);
+        } else {
+          var s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >>> 3);
+          var s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >>> 10);
+          w[t] = (w[t - 16] + s0 + w[t - 7] + s1) | 0;
+        }
+      }
+      var a = H[0], b = H[1], c = H[2], d = H[3], e = H[4], f = H[5], g = H[6], hh = H[7];
+      for (t = 0; t < 64; t++) {
+        var t1 = (hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[t] + w[t]) | 0;
+        var t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) | 0;
+        hh = g;
+        g = f;
+        f = e;
+        e = (d + t1) | 0;
+        d = c;
+        c = b;
+        b = a;
+        a = (t1 + t2) | 0;
+      }
+      H = [H[0] + a, H[1] + b, H[2] + c, H[3] + d, H[4] + e, H[5] + f, H[6] + g, H[7] + hh].map(function (x) {
+        return x | 0;
+      });
+    }
+    return H.map(function (x) { return ((x >>> 0) + 0x100000000).toString(16).substring(1); }).join('');
+  }
+
+  function rotr(x, n) {
+    return (x >>> n) | (x << (32 - n));
   }
 
   // ---------------------------------------------------------------------------------------------- start-up
@@ -630,7 +970,9 @@
     if (started.notice) {
       notice(started.notice);
     }
+    seedKey = started.seedKey || null;
     state = decodeState(started.state) || freshState();
+    questions = drawnItems(state) || [];
     window.addEventListener('pagehide', onPageHide);
     window.addEventListener('pageshow', function (event) {
       if (event.persisted) {
@@ -646,9 +988,10 @@
   }
 
   // ---------------------------------------------------------------------------------------------- adapters
-  // An adapter is {start() -> {state, masteryScore?, notice?} (or a promise of it), save(stateJson, resumePoint),
-  // experienced(lessonIndex), answered(questionIndex, choiceIds, correct, attempt), scored(correct, total, scaled,
-  // passed, attempt), completed(), acknowledged(attestation), finish(ms), suspend(ms), close(ms), exitLabel?, exit()}.
+  // An adapter is {start() -> {state, masteryScore?, notice?, seedKey?} (or a promise of it), save(stateJson,
+  // resumePoint), experienced(lessonIndex), answered(questionIndex, choiceIds, correct), scored(correct, total,
+  // scaled, passed, missedObjectives), completed(), acknowledged(attestation, policySha256), finish(ms), suspend(ms),
+  // close(ms), exitLabel?, exit()}. questionIndex indexes the current attempt's items (questions).
 
   /** A state for an LMS that kept only the resume point (lesson_location) and not the suspend data. */
   function stateFromPoint(point) {
@@ -756,10 +1099,11 @@
           throw new Error(calls.init + ' failed (error ' + api[calls.error]() + ').');
         }
         open = true;
-        var suspendData = get('cmi.suspend_data'), point = get(names.location);
+        var suspendData = get('cmi.suspend_data'), point = get(names.location), learner = get(names.learnerId);
         names.onStart(get, set);
         commit();
-        return {state: decodeState(suspendData) ? suspendData : stateFromPoint(point)};
+        return {state: decodeState(suspendData) ? suspendData : stateFromPoint(point),
+          seedKey: learner ? 'learner:' + learner : null};
       },
       save: function (json, point) {
         set(names.location, point);
@@ -806,6 +1150,7 @@
     return scormAdapter('API', {
       label: 'SCORM 1.2',
       location: 'cmi.core.lesson_location',
+      learnerId: 'cmi.core.student_id',
       sessionTime: 'cmi.core.session_time',
       exit: 'cmi.core.exit',
       normalExit: '',
@@ -840,6 +1185,7 @@
     return scormAdapter('API_1484_11', {
       label: 'SCORM 2004',
       location: 'cmi.location',
+      learnerId: 'cmi.learner_id',
       sessionTime: 'cmi.session_time',
       exit: 'cmi.exit',
       normalExit: 'normal',
@@ -1150,6 +1496,21 @@
     return result;
   }
 
+  /** The knowledge-check-draw context extension: seed, cycle, attempt and the item ids of the current attempt. */
+  function drawExtension() {
+    var extensions = {};
+    extensions[vocabulary('knowledgeCheckDraw', 'extensions/knowledge-check-draw')] = drawInfo();
+    return extensions;
+  }
+
+  /** A stable key for an actor without a registration (an xAPI launch may omit it): its identifier, not its name. */
+  function actorKey(actor) {
+    if (actor.account) {
+      return actor.account.homePage + '|' + actor.account.name;
+    }
+    return actor.mbox || actor.mbox_sha1sum || actor.openid || '';
+  }
+
   /**
    * The reporting shared by xapi and cmi5. cfg: queue, actor, registration, stateDoc, objectId (the module's
    * activity id), and for cmi5: cmi5 true, contextTemplate, launchMode, moveOn, masteryScore, returnURL.
@@ -1231,7 +1592,8 @@
         passedBefore = !!(previous && previous.p);
         completedBefore = !!(previous && previous.c);
         send(verb('initialized'), moduleActivity(), null, defined(false));
-        return {state: text, masteryScore: cfg.masteryScore, notice: warning || cfg.notice};
+        return {state: text, masteryScore: cfg.masteryScore, notice: warning || cfg.notice,
+          seedKey: cfg.registration || 'actor:' + actorKey(cfg.actor)};
       },
       save: function (json) {
         cfg.stateDoc.save(json);
@@ -1248,20 +1610,26 @@
         if (ended || !normal) {
           return;
         }
-        var q = questions[i];
+        var q = questions[i], extensions = drawExtension();
+        extensions[vocabulary('choiceOrder', 'extensions/choice-order')] =
+          choiceOrder(q, state.e, state.y, state.t).map(function (c) { return c.id; });
+        // The definition keeps the bank's choice order, so it is the same in every attempt; the context says
+        // which item of the draw this was and the order the learner saw.
         send(verb('answered'), {objectType: 'Activity', id: q.iri, definition: {
           type: TYPE_QUESTION, name: lang('Question ' + (i + 1) + ': ' + q.id), description: lang(q.prompt),
           interactionType: 'choice', correctResponsesPattern: [q.correct.join('[,]')],
           choices: q.choices.map(function (c) { return {id: c.id, description: lang(c.text)}; })
-        }}, {response: ids.join('[,]'), success: correct}, context(true));
+        }}, {response: ids.join('[,]'), success: correct}, context(true, null, extensions));
       },
-      scored: function (correct, total, scaled, passed) {
+      scored: function (correct, total, scaled, passed, missed) {
         if (ended || !normal || (cfg.cmi5 && (passedBefore || (!passed && failedInSession)))) {
           return; // cmi5: passed once per registration, never failed after it, failed once per session
         }
         passedBefore = passed;
         failedInSession = failedInSession || !passed;
-        var extensions = {};
+        var extensions = drawExtension();
+        extensions[vocabulary('objectivesMissed', 'extensions/objectives-missed')] =
+          (missed || []).map(function (o) { return o.id; });
         if (cfg.cmi5) {
           extensions[CMI5_MASTERY] = mastery;
         }
@@ -1278,13 +1646,17 @@
         send(verb('completed'), moduleActivity(), {completion: true, duration: isoDuration(Date.now() - sessionStart)},
           defined(true));
       },
-      acknowledged: function (att) {
+      acknowledged: function (att, policySha256) {
         if (ended || !normal) {
           return;
         }
         var extensions = {};
         extensions[vocabulary('policyId', 'extensions/policy-id')] = att.policyId;
         extensions[vocabulary('policyVersion', 'extensions/policy-version')] = att.policyVersion;
+        if (policySha256) {
+          extensions[vocabulary('policySha256', 'extensions/policy-sha256')] = policySha256;
+          extensions[vocabulary('policySections', 'extensions/policy-sections')] = att.sections || [];
+        }
         send(verb('acknowledged', vocabulary('acknowledged', 'verbs/acknowledged')), {objectType: 'Activity',
           id: att.iri, definition: {type: TYPE_ATTESTATION, name: lang('Acknowledgement: ' + att.policyId + ' '
             + att.policyVersion), description: lang(att.text)}}, null, context(true, null, extensions));
@@ -1435,7 +1807,17 @@
 
   // For tests and for pages that embed the player's parts without a module.
   window.HipaaPlayer = {StatementQueue: StatementQueue, uuid: uuid, isoDuration: isoDuration,
-    scorm12Duration: scorm12Duration};
+    scorm12Duration: scorm12Duration, sha256: sha256, draw: function (m, seed, cycle, attempt, asked, revealed) {
+      // The draw for a module's data, as KnowledgeCheckDraw computes it (tests compare the two).
+      var set = function (ids) {
+        var result = {};
+        (ids || []).forEach(function (id) { result[id] = true; });
+        return result;
+      };
+      return drawItems(m, seed, cycle, attempt, set(asked), set(revealed)).map(function (q) {
+        return {id: q.id, choices: choiceOrder(q, seed, cycle, attempt, m).map(function (c) { return c.id; })};
+      });
+    }};
 
   if (document.getElementById('module-data')) {
     if (document.readyState === 'loading') {

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import org.hipaatraining.content.Catalogue;
+import org.hipaatraining.content.Policies;
 import org.hipaatraining.packager.course.Course;
 import org.hipaatraining.packager.course.CourseAssembler;
 import org.hipaatraining.packager.course.CourseModule;
@@ -45,12 +46,22 @@ public final class PackageBuilder {
         this.player = PlayerFiles.load();
     }
 
-    /** The zip of one package. */
+    /** The zip of one package, with the catalogue's model policies in its acknowledgements. */
     public byte[] build(Catalogue catalogue, PackageSpec spec, PackageFormat format) {
         Objects.requireNonNull(catalogue, "catalogue");
+        return build(catalogue, catalogue.policies(), spec, format);
+    }
+
+    /**
+     * The zip of one package whose acknowledgements show these policies: a practice's own versions, which the LRS
+     * holds, in place of the catalogue's models (module sections are cited by id; see docs/content-format.md).
+     */
+    public byte[] build(Catalogue catalogue, Policies policies, PackageSpec spec, PackageFormat format) {
+        Objects.requireNonNull(catalogue, "catalogue");
+        Objects.requireNonNull(policies, "policies");
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(format, "format");
-        return zip(new CourseAssembler(catalogue).assemble(spec), format);
+        return zip(new CourseAssembler(catalogue, policies).assemble(spec), format);
     }
 
     /**
@@ -60,12 +71,18 @@ public final class PackageBuilder {
      */
     public List<BuiltPackage> buildAll(Catalogue catalogue, Set<PackageFormat> formats, PackageSelection selection,
                                        Path outDir, ProgressListener progress) {
+        return buildAll(catalogue, catalogue.policies(), formats, selection, outDir, progress);
+    }
+
+    /** {@link #buildAll(Catalogue, Set, PackageSelection, Path, ProgressListener)} with these policies. */
+    public List<BuiltPackage> buildAll(Catalogue catalogue, Policies policies, Set<PackageFormat> formats,
+                                       PackageSelection selection, Path outDir, ProgressListener progress) {
         if (formats.isEmpty()) {
             throw new IllegalArgumentException("no package formats requested");
         }
         List<PackageFormat> orderedFormats = formats.stream().sorted().toList();
         List<PackageSpec> specs = selection.specs(catalogue);
-        CourseAssembler assembler = new CourseAssembler(catalogue);
+        CourseAssembler assembler = new CourseAssembler(catalogue, policies);
         progress.started(specs.size() * orderedFormats.size());
         List<BuiltPackage> built = new ArrayList<>();
         try {

@@ -26,13 +26,16 @@ public final class Catalogue {
     private final Map<String, Module> modulesByIri = new LinkedHashMap<>();
     private final List<Role> roles;
     private final List<Topic> topics;
+    private final Policies policies;
     private final ContentSource source;
 
-    Catalogue(String iriBase, List<Module> modules, List<Role> roles, List<Topic> topics, ContentSource source) {
+    Catalogue(String iriBase, List<Module> modules, List<Role> roles, List<Topic> topics, Policies policies,
+              ContentSource source) {
         this.iriBase = iriBase;
         this.modules = List.copyOf(modules);
         this.roles = List.copyOf(roles);
         this.topics = List.copyOf(topics);
+        this.policies = policies;
         this.source = source;
         for (Module module : modules) {
             modulesById.put(module.id(), module);
@@ -106,6 +109,15 @@ public final class Catalogue {
 
     public List<Topic> topics() {
         return topics;
+    }
+
+    /** The model policies the modules' acknowledgements cite (policies.yaml); a practice may publish its own versions. */
+    public Policies policies() {
+        return policies;
+    }
+
+    public Optional<Policy> policy(String id) {
+        return policies.get(id);
     }
 
     /** The bytes of one of a module's image files, by its path relative to the module folder. */

@@ -35,17 +35,36 @@ final class CatalogueLoader {
     Catalogue load() {
         Node catalogue = yaml("catalogue.yaml");
         String iriBase = stripSlash(catalogue.text("iriBase"));
+        Policies policies = policies();
         List<Module> modules = new ArrayList<>();
         for (Node moduleId : catalogue.list("modules")) {
-            modules.add(module(iriBase, moduleId.text()));
+            modules.add(module(iriBase, moduleId.text(), policies));
         }
         List<Topic> topics = yaml("topics.yaml").list("topics").stream()
                 .map(t -> new Topic(t.text("id"), t.text("title"), t.text("citation"))).toList();
         List<Role> roles = yaml("roles.yaml").list("roles").stream().map(this::role).toList();
-        return new Catalogue(iriBase, modules, roles, topics, source);
+        return new Catalogue(iriBase, modules, roles, topics, policies, source);
     }
 
-    private Module module(String iriBase, String id) {
+    /** policies.yaml is optional: content without model policies keeps the version its attestations state. */
+    private Policies policies() {
+        if (!source.exists("policies.yaml")) {
+            return new Policies(List.of());
+        }
+        List<Policy> policies = new ArrayList<>();
+        for (Node p : yaml("policies.yaml").list("policies")) {
+            String file = p.text("file");
+            String html = new String(source.read(file), StandardCharsets.UTF_8);
+            List<String> problems = PolicyHtml.problems(html);
+            if (!problems.isEmpty()) {
+                throw new ContentException(file + ": " + String.join("; ", problems));
+            }
+            policies.add(new Policy(p.text("id"), p.text("title"), p.text("version"), p.date("effectiveDate"), html));
+        }
+        return new Policies(policies);
+    }
+
+    private Module module(String iriBase, String id, Policies policies) {
         String folder = "modules/" + id + "/";
         Node m = yaml(folder + "module.yaml");
         if (!id.equals(m.text("id"))) {
@@ -74,25 +93,85 @@ final class CatalogueLoader {
                     l.integer("estimatedMinutes"), l.texts("topics"), l.optionalTexts("citations"),
                     l.optionalTexts("roles"), file, html));
         }
-        Node qs = yaml(folder + "questions.yaml");
-        List<Question> questions = qs.list("questions").stream().map(q -> question(iri, q)).toList();
-        Attestation attestation = null;
-        if (m.has("attestation")) {
-            Node a = m.child("attestation");
-            attestation = new Attestation(iri + "/attestation", a.text("policyId"), a.text("policyVersion"), a.text("text"));
-        }
+        List<Objective> objectives = m.list("objectives").stream().map(o -> objective(o, lessons)).toList();
+        KnowledgeCheck check = knowledgeCheck(m, yaml(folder + "questions.yaml"), iri, objectives);
+        Attestation attestation = m.has("attestation") ? attestation(m.child("attestation"), iri, policies) : null;
+        ReinforcementKit reinforcement = source.exists(folder + "talking-points.yaml")
+                ? reinforcement(yaml(folder + "talking-points.yaml")) : null;
         List<ChangeLogEntry> changelog = m.list("changelog").stream().map(c -> new ChangeLogEntry(c.text("version"),
                 c.date("date"), c.bool("material"), c.text("summary"))).toList();
         return new Module(id, iri, kind, m.text("title"), m.text("description"), version, m.date("effectiveDate"),
-                m.integer("estimatedMinutes"), mastery, m.texts("objectives"), m.optionalTexts("citations"), lessons,
-                questions, attestation, changelog, List.copyOf(assets));
+                m.integer("estimatedMinutes"), mastery, objectives, m.optionalTexts("citations"), lessons,
+                check, attestation, reinforcement, changelog, List.copyOf(assets));
     }
 
-    private static Question question(String moduleIri, Node q) {
+    private static Objective objective(Node o, List<Lesson> lessons) {
+        String lessonId = o.text("lesson");
+        String section = o.text("section");
+        Lesson lesson = lessons.stream().filter(l -> l.id().equals(lessonId)).findFirst()
+                .orElseThrow(() -> o.problem("lesson", "'" + lessonId + "' is not a lesson of this module"));
+        if (!Pattern.compile("<(h[2-4]|section)\\b[^>]*\\bid=\"" + Pattern.quote(section) + "\"").matcher(lesson.html()).find()) {
+            throw o.problem("section", "'" + section + "' is not the id of an <h2>-<h4> or <section> in " + lesson.file());
+        }
+        return new Objective(o.text("id"), o.text("text"), lessonId, section);
+    }
+
+    private static KnowledgeCheck knowledgeCheck(Node m, Node qs, String moduleIri, List<Objective> objectives) {
+        List<Question> items = qs.list("questions").stream().map(q -> question(moduleIri, q, objectives)).toList();
+        if (items.isEmpty()) {
+            return KnowledgeCheck.NONE;
+        }
+        int perObjective = m.child("knowledgeCheck").integer("itemsPerObjective");
+        if (perObjective < 1) {
+            throw m.problem("knowledgeCheck.itemsPerObjective", "must be at least 1");
+        }
+        // Bank sizes per objective are content rules (QuestionRulesTest): a draw takes what a bank has.
+        return new KnowledgeCheck(perObjective, items);
+    }
+
+    private static Question question(String moduleIri, Node q, List<Objective> objectives) {
         List<Choice> choices = q.list("choices").stream().map(c -> new Choice(c.text("id"), c.text("text"))).toList();
+        String objective = q.text("objective");
+        if (objectives.stream().noneMatch(o -> o.id().equals(objective))) {
+            throw q.problem("objective", "'" + objective + "' is not an objective id in module.yaml");
+        }
         return new Question(q.text("id"), moduleIri + "/question/" + q.text("id"), q.enumValue("type", QuestionType.class),
                 q.optionalText("scenario"), q.text("prompt"), choices, q.texts("correct"), q.text("explanation"),
-                q.text("citation"), q.optionalTexts("topics"));
+                q.text("citation"), q.optionalTexts("topics"), objective,
+                q.has("keepChoiceOrder") && q.bool("keepChoiceOrder"));
+    }
+
+    /** The policy version comes from policies.yaml when the catalogue has the policy; its sections must exist there. */
+    private static Attestation attestation(Node a, String moduleIri, Policies policies) {
+        String policyId = a.text("policyId");
+        List<String> sections = a.optionalTexts("sections");
+        String version;
+        var policy = policies.get(policyId);
+        if (policy.isPresent()) {
+            version = policy.get().version();
+            for (String section : sections) {
+                if (!policy.get().sectionIds().contains(section)) {
+                    throw a.problem("sections", "'" + section + "' is not a section of policy " + policyId);
+                }
+            }
+            if (a.has("policyVersion") && !a.text("policyVersion").equals(version)) {
+                throw a.problem("policyVersion", "'" + a.text("policyVersion") + "' but policies.yaml has " + policyId
+                        + " at " + version + "; leave it out (the policy's version is used)");
+            }
+        } else if (!policies.all().isEmpty()) {
+            throw a.problem("policyId", "'" + policyId + "' is not in policies.yaml");
+        } else {
+            version = a.text("policyVersion");
+        }
+        return new Attestation(moduleIri + "/attestation", policyId, version, sections, a.text("text"));
+    }
+
+    private static ReinforcementKit reinforcement(Node t) {
+        Node huddle = t.child("huddle");
+        return new ReinforcementKit(t.texts("talkingPoints"),
+                new ReinforcementKit.Huddle(huddle.text("title"), huddle.text("scenario"), huddle.texts("discussion")),
+                t.list("followUpQuestions").stream()
+                        .map(f -> new ReinforcementKit.FollowUpQuestion(f.text("question"), f.text("listenFor"))).toList());
     }
 
     private Role role(Node r) {

@@ -14,6 +14,9 @@ interface ContentSource {
 
     byte[] read(String relativePath);
 
+    /** Whether an optional file is there (talking points, policies). */
+    boolean exists(String relativePath);
+
     String describe(String relativePath);
 
     static ContentSource directory(Path root) {
@@ -31,6 +34,12 @@ interface ContentSource {
                 } catch (IOException e) {
                     throw new ContentException(describe(relativePath) + ": cannot be read: " + e.getMessage(), e);
                 }
+            }
+
+            @Override
+            public boolean exists(String relativePath) {
+                Path file = root.resolve(relativePath).normalize();
+                return file.startsWith(root.normalize()) && Files.isRegularFile(file);
             }
 
             @Override
@@ -52,6 +61,11 @@ interface ContentSource {
                 } catch (IOException e) {
                     throw new ContentException(describe(relativePath) + ": cannot be read: " + e.getMessage(), e);
                 }
+            }
+
+            @Override
+            public boolean exists(String relativePath) {
+                return Catalogue.class.getResource(base + relativePath) != null;
             }
 
             @Override

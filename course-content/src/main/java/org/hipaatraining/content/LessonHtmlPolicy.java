@@ -10,6 +10,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.safety.Safelist;
 
 /**
  * What lesson HTML may contain (docs/content-format.md): a small allow-list of elements and attributes, nothing that
@@ -37,11 +38,25 @@ public final class LessonHtmlPolicy {
     /** Every way the fragment breaks the policy, each naming the element; empty when it is fine. */
     public static List<String> problems(String html) {
         Document document = Jsoup.parseBodyFragment(html);
+        List<String> problems = allowListProblems(document.body());
+        if (document.body().select("section.scenario").isEmpty()) {
+            problems.add("no <section class=\"scenario\">: every lesson has at least one scenario");
+        }
+        if (document.body().select("h2").isEmpty()) {
+            problems.add("no <h2>: lessons start their headings at h2");
+        }
+        return problems;
+    }
+
+    /**
+     * What breaks the allow-list below {@code body}: elements, attributes, images, links, heading order. Lessons and
+     * policies share it.
+     */
+    static List<String> allowListProblems(Element body) {
         List<String> problems = new ArrayList<>();
         int previousLevel = 1;
-        boolean scenario = false;
-        for (Element element : document.body().getAllElements()) {
-            if (element == document.body()) {
+        for (Element element : body.getAllElements()) {
+            if (element == body) {
                 continue;
             }
             String tag = element.normalName();
@@ -71,23 +86,26 @@ public final class LessonHtmlPolicy {
                     problems.add("<img src=\"" + src + "\"> must be a relative path inside the module");
                 }
             }
-            if (tag.equals("a")) {
-                String href = element.attr("href");
-                if (!(href.startsWith("#") || href.startsWith("https://") || isInsidePackage(href))) {
-                    problems.add("<a href=\"" + href + "\"> must be #anchor, a relative link or an https: link");
-                }
+            if (tag.equals("a") && !isAllowedLink(element.attr("href"))) {
+                problems.add("<a href=\"" + element.attr("href") + "\"> must be #anchor, a relative link or an https: link");
             }
-            if (tag.equals("section") && element.hasClass("scenario")) {
-                scenario = true;
-            }
-        }
-        if (!scenario) {
-            problems.add("no <section class=\"scenario\">: every lesson has at least one scenario");
-        }
-        if (document.body().select("h2").isEmpty()) {
-            problems.add("no <h2>: lessons start their headings at h2");
         }
         return problems;
+    }
+
+    /**
+     * The allow-list as a jsoup {@link Safelist}, for text that arrives from outside the content (a practice's own
+     * policy): cleaning keeps what the list allows and drops the rest. Links are checked after cleaning, by
+     * {@link #isAllowedLink}, because a safelist's protocol check would drop the {@code #anchor} links we allow.
+     */
+    static Safelist safelist() {
+        Safelist safelist = new Safelist().addTags(ELEMENTS.toArray(String[]::new)).addAttributes(":all", "class");
+        ATTRIBUTES.forEach((tag, names) -> safelist.addAttributes(tag, names.toArray(String[]::new)));
+        return safelist;
+    }
+
+    static boolean isAllowedLink(String href) {
+        return href.startsWith("#") || href.startsWith("https://") || isInsidePackage(href);
     }
 
     /** A relative path that stays inside the package: no scheme, no leading slash, no "..". */

@@ -6,24 +6,37 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A training module: lessons, a knowledge check with a mastery score, a policy acknowledgement, and its version history.
+ * A training module: lessons, a knowledge check with a mastery score, a policy acknowledgement, a supervisor's
+ * reinforcement kit, and its version history.
  *
- * @param masteryScore the scaled score (0..1) that passes the knowledge check
- * @param assets       image files the lessons use, relative to the module folder
- * @param changelog    every published version, newest first
+ * @param masteryScore   the scaled score (0..1) that passes the knowledge check
+ * @param knowledgeCheck the item bank and how many items an attempt draws per objective
+ * @param attestation    the policy acknowledgement; null for modules without one (reminders)
+ * @param reinforcement  the supervisor's talking points; null when the content has none
+ * @param assets         image files the lessons use, relative to the module folder
+ * @param changelog      every published version, newest first
  */
 public record Module(String id, String iri, ModuleKind kind, String title, String description, String version,
-                     LocalDate effectiveDate, int estimatedMinutes, double masteryScore, List<String> objectives,
-                     List<String> citations, List<Lesson> lessons, List<Question> questions, Attestation attestation,
-                     List<ChangeLogEntry> changelog, List<String> assets) {
+                     LocalDate effectiveDate, int estimatedMinutes, double masteryScore, List<Objective> objectives,
+                     List<String> citations, List<Lesson> lessons, KnowledgeCheck knowledgeCheck,
+                     Attestation attestation, ReinforcementKit reinforcement, List<ChangeLogEntry> changelog,
+                     List<String> assets) {
 
     public Module {
         objectives = List.copyOf(objectives);
         citations = List.copyOf(citations);
         lessons = List.copyOf(lessons);
-        questions = List.copyOf(questions);
         changelog = List.copyOf(changelog);
         assets = List.copyOf(assets);
+    }
+
+    /** Every item of the knowledge check's bank (an attempt asks only some of them); empty without a check. */
+    public List<Question> questions() {
+        return knowledgeCheck.items();
+    }
+
+    public Optional<Objective> objective(String objectiveId) {
+        return objectives.stream().filter(o -> o.id().equals(objectiveId)).findFirst();
     }
 
     public Optional<Lesson> lesson(String lessonId) {
@@ -31,7 +44,7 @@ public record Module(String id, String iri, ModuleKind kind, String title, Strin
     }
 
     public Optional<Question> question(String questionId) {
-        return questions.stream().filter(q -> q.id().equals(questionId)).findFirst();
+        return questions().stream().filter(q -> q.id().equals(questionId)).findFirst();
     }
 
     /** The newest version whose change was material, if any. */

@@ -28,6 +28,22 @@ public final class Vocabulary {
     public static final String EXT_MODULE_VERSION = OURS + "extensions/module-version";
     public static final String EXT_POLICY_ID = OURS + "extensions/policy-id";
     public static final String EXT_POLICY_VERSION = OURS + "extensions/policy-version";
+    /**
+     * Context extension on the acknowledgement: lower-case hex SHA-256 of the policy text the learner was shown (the
+     * UTF-8 bytes of {@link PolicyExcerpt#html()}).
+     */
+    public static final String EXT_POLICY_SHA256 = OURS + "extensions/policy-sha256";
+    /** Context extension on the acknowledgement: the policy section ids shown; an empty list means the whole policy. */
+    public static final String EXT_POLICY_SECTIONS = OURS + "extensions/policy-sections";
+    /**
+     * Context extension on answered, passed and failed: the attempt's draw, an object
+     * {@code {"seed": "...", "cycle": 2027, "attempt": 2, "items": ["q03", "q17", ...]}} (see {@link KnowledgeCheckDraw}).
+     */
+    public static final String EXT_KNOWLEDGE_CHECK_DRAW = OURS + "extensions/knowledge-check-draw";
+    /** Context extension on answered: the item's choice ids in the order the learner saw them. */
+    public static final String EXT_CHOICE_ORDER = OURS + "extensions/choice-order";
+    /** Context extension on passed and failed: the ids of the objectives with a wrong answer in the attempt. */
+    public static final String EXT_OBJECTIVES_MISSED = OURS + "extensions/objectives-missed";
     /** Context extension: the role the package was built for. */
     public static final String EXT_ROLE = OURS + "extensions/role";
     /** Context extension: how the module was launched: scorm12, scorm2004, xapi or cmi5. */

@@ -57,8 +57,7 @@ class CatalogueLoadingTest {
     @Test
     void aMissingFieldIsReportedWithItsFileAndPath() throws IOException {
         writeMinimalContent();
-        Files.writeString(folder.resolve("modules/demo/module.yaml"),
-                Files.readString(folder.resolve("modules/demo/module.yaml")).replace("    file: lessons/one.html\n", ""));
+        edit("modules/demo/module.yaml", "    file: lessons/one.html\n", "");
 
         assertThatThrownBy(() -> Catalogue.load(folder)).isInstanceOf(ContentException.class)
                 .hasMessage("modules/demo/module.yaml: lessons[0].file: required");
@@ -67,8 +66,7 @@ class CatalogueLoadingTest {
     @Test
     void aWrongKindIsReportedWithTheAllowedValues() throws IOException {
         writeMinimalContent();
-        Files.writeString(folder.resolve("modules/demo/module.yaml"),
-                Files.readString(folder.resolve("modules/demo/module.yaml")).replace("kind: core", "kind: optional"));
+        edit("modules/demo/module.yaml", "kind: core", "kind: optional");
 
         assertThatThrownBy(() -> Catalogue.load(folder)).isInstanceOf(ContentException.class)
                 .hasMessage("modules/demo/module.yaml: kind: 'optional' is not one of [core, role, reminder]");
@@ -86,8 +84,7 @@ class CatalogueLoadingTest {
     @Test
     void aVersionThatIsNotSemanticIsRefused() throws IOException {
         writeMinimalContent();
-        Files.writeString(folder.resolve("modules/demo/module.yaml"),
-                Files.readString(folder.resolve("modules/demo/module.yaml")).replace("version: 1.0.0\n", "version: v1\n"));
+        edit("modules/demo/module.yaml", "version: 1.0.0\n", "version: v1\n");
 
         assertThatThrownBy(() -> Catalogue.load(folder)).hasMessage(
                 "modules/demo/module.yaml: version: 'v1' is not a semantic version such as 1.2.0");
@@ -96,10 +93,51 @@ class CatalogueLoadingTest {
     @Test
     void aLessonFileCannotPointOutsideTheContentFolder() throws IOException {
         writeMinimalContent();
-        Files.writeString(folder.resolve("modules/demo/module.yaml"), Files.readString(folder.resolve(
-                "modules/demo/module.yaml")).replace("file: lessons/one.html", "file: ../../../../etc/passwd"));
+        edit("modules/demo/module.yaml", "file: lessons/one.html", "file: ../../../../etc/passwd");
 
         assertThatThrownBy(() -> Catalogue.load(folder)).hasMessageContaining("points outside the content folder");
+    }
+
+    @Test
+    void anItemForAnObjectiveTheModuleDoesNotHaveIsRefused() throws IOException {
+        writeMinimalContent();
+        edit("modules/demo/questions.yaml", "objective: know-phi", "objective: knows-phi");
+
+        assertThatThrownBy(() -> Catalogue.load(folder)).hasMessage(
+                "modules/demo/questions.yaml: questions[0].objective: 'knows-phi' is not an objective id in module.yaml");
+    }
+
+    @Test
+    void anObjectiveMustPointAtASectionOfItsLesson() throws IOException {
+        writeMinimalContent();
+        edit("modules/demo/module.yaml", "section: one}", "section: two}");
+
+        assertThatThrownBy(() -> Catalogue.load(folder)).hasMessage("modules/demo/module.yaml: objectives[0].section: "
+                + "'two' is not the id of an <h2>-<h4> or <section> in lessons/one.html");
+    }
+
+    @Test
+    void anAcknowledgementTakesItsPolicyVersionFromPoliciesAndCitesSectionsThePolicyHas() throws IOException {
+        writeMinimalContent();
+        Files.createDirectories(folder.resolve("policies"));
+        Files.writeString(folder.resolve("policies.yaml"), "policies:\n  - {id: demo-policy, title: Demo policy, "
+                + "version: \"2027.1\", effectiveDate: 2027-01-04, file: policies/demo.html}\n");
+        Files.writeString(folder.resolve("policies/demo.html"), "<section id=\"rules\"><h2>Rules</h2><p>Follow them.</p></section>");
+        Files.writeString(folder.resolve("modules/demo/module.yaml"), Files.readString(folder.resolve("modules/demo/module.yaml"))
+                + "attestation:\n  policyId: demo-policy\n  sections: [rules]\n  text: I will follow the rules.\n");
+
+        Attestation attestation = Catalogue.load(folder).module("demo").orElseThrow().attestation();
+        assertThat(attestation.policyVersion()).isEqualTo("2027.1");
+        assertThat(attestation.sections()).containsExactly("rules");
+
+        edit("modules/demo/module.yaml", "sections: [rules]", "sections: [rule]");
+        assertThatThrownBy(() -> Catalogue.load(folder)).hasMessage(
+                "modules/demo/module.yaml: attestation.sections: 'rule' is not a section of policy demo-policy");
+    }
+
+    /** Replaces text in one file of the content folder. */
+    private void edit(String file, String from, String to) throws IOException {
+        Files.writeString(folder.resolve(file), Files.readString(folder.resolve(file)).replace(from, to));
     }
 
     private void writeMinimalContent() throws IOException {
@@ -124,7 +162,9 @@ class CatalogueLoadingTest {
                 effectiveDate: 2026-11-01
                 estimatedMinutes: 5
                 masteryScore: 0.8
-                objectives: [Know what PHI is.]
+                objectives:
+                  - {id: know-phi, text: Know what PHI is., lesson: one, section: one}
+                knowledgeCheck: {itemsPerObjective: 1}
                 lessons:
                   - id: one
                     title: One
@@ -137,6 +177,7 @@ class CatalogueLoadingTest {
         Files.writeString(folder.resolve("modules/demo/questions.yaml"), """
                 questions:
                   - id: q01
+                    objective: know-phi
                     type: single
                     prompt: What is PHI?
                     choices: [{id: a, text: Health information that identifies a patient.}, {id: b, text: Any data.}]
@@ -145,7 +186,7 @@ class CatalogueLoadingTest {
                     citation: 45 CFR 160.103
                 """);
         Files.writeString(folder.resolve("modules/demo/lessons/one.html"),
-                "<h2>One</h2><section class=\"scenario\"><h2>Scenario</h2><p>Text.</p></section>");
+                "<h2 id=\"one\">One</h2><section class=\"scenario\"><h2>Scenario</h2><p>Text.</p></section>");
         Catalogue.load(folder); // the minimal content itself is valid
     }
 }

@@ -6,14 +6,17 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.hipaatraining.content.Module;
+import org.hipaatraining.content.PolicyExcerpt;
 import org.hipaatraining.packager.html.ProcessedLesson;
 
 /**
  * One module as a package ships it: one SCO / AU / launch page, with the lessons this package shows.
  *
  * @param lessons the selected lessons, processed, in the module's order
+ * @param policy  what the acknowledgement shows of the policy it cites; null without an acknowledgement, or for content
+ *                that has no policies (the acknowledgement then shows its statement only)
  */
-public record CourseModule(Module module, List<ProcessedLesson> lessons) {
+public record CourseModule(Module module, List<ProcessedLesson> lessons, PolicyExcerpt policy) {
 
     public CourseModule {
         lessons = List.copyOf(lessons);

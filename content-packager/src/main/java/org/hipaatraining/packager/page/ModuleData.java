@@ -1,14 +1,20 @@
 package org.hipaatraining.packager.page;
 
+import java.util.Locale;
+
 import org.hipaatraining.content.Attestation;
 import org.hipaatraining.content.Choice;
 import org.hipaatraining.content.Module;
+import org.hipaatraining.content.Objective;
+import org.hipaatraining.content.PolicyExcerpt;
 import org.hipaatraining.content.Question;
 import org.hipaatraining.content.Vocabulary;
 import org.hipaatraining.packager.PackageFormat;
 import org.hipaatraining.packager.course.Course;
 import org.hipaatraining.packager.course.CourseModule;
 import org.hipaatraining.packager.html.ProcessedLesson;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -57,13 +63,39 @@ public final class ModuleData {
         node.put("estimatedMinutes", module.estimatedMinutes());
         node.put("masteryScore", module.masteryScore());
         ArrayNode objectives = node.putArray("objectives");
-        module.objectives().forEach(objectives::add);
+        module.objectives().forEach(o -> objectives.add(objective(o, courseModule)));
         ArrayNode lessons = node.putArray("lessons");
         courseModule.lessons().forEach(lesson -> lessons.add(lesson(lesson)));
+        node.put("itemsPerObjective", module.knowledgeCheck().itemsPerObjective());
         ArrayNode questions = node.putArray("questions");
         module.questions().forEach(question -> questions.add(question(question)));
-        node.set("attestation", attestation(module.attestation()));
+        node.set("attestation", attestation(module.attestation(), courseModule.policy()));
         return node;
+    }
+
+    /**
+     * An objective with where this package teaches it: the lesson id and the title of the section, or a null lesson
+     * id when the package does not carry that lesson (a role course with a lesson subset).
+     */
+    private static ObjectNode objective(Objective objective, CourseModule courseModule) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("id", objective.id());
+        node.put("text", objective.text());
+        ProcessedLesson lesson = courseModule.lessons().stream()
+                .filter(l -> l.lesson().id().equals(objective.lessonId())).findFirst().orElse(null);
+        node.put("lessonId", lesson == null ? null : objective.lessonId());
+        node.put("section", objective.sectionId());
+        node.put("sectionTitle", lesson == null ? null : sectionTitle(lesson.html(), objective.sectionId()));
+        return node;
+    }
+
+    private static String sectionTitle(String html, String sectionId) {
+        Element element = Jsoup.parseBodyFragment(html).getElementById(sectionId);
+        if (element == null) {
+            return null;
+        }
+        Element heading = element.normalName().matches("h[2-4]") ? element : element.selectFirst("h2, h3, h4");
+        return heading == null ? null : heading.text();
     }
 
     private static ObjectNode lesson(ProcessedLesson processed) {
@@ -80,7 +112,11 @@ public final class ModuleData {
         ObjectNode node = JSON.createObjectNode();
         node.put("id", question.id());
         node.put("iri", question.iri());
-        node.put("type", question.type().name().toLowerCase(java.util.Locale.ROOT));
+        node.put("type", question.type().name().toLowerCase(Locale.ROOT));
+        node.put("objective", question.objective());
+        if (question.keepChoiceOrder()) {
+            node.put("keepChoiceOrder", true);
+        }
         node.put("scenario", question.scenario());
         node.put("prompt", question.prompt());
         ArrayNode choices = node.putArray("choices");
@@ -94,15 +130,31 @@ public final class ModuleData {
         return node;
     }
 
-    private static ObjectNode attestation(Attestation attestation) {
+    /**
+     * The acknowledgement, with the policy text it shows. The version is the shown policy's (a practice's own policy
+     * may differ from the catalogue's model); sha256 is what the player also computes from html before it reports it.
+     */
+    private static ObjectNode attestation(Attestation attestation, PolicyExcerpt shown) {
         if (attestation == null) {
             return null;
         }
         ObjectNode node = JSON.createObjectNode();
         node.put("iri", attestation.iri());
         node.put("policyId", attestation.policyId());
-        node.put("policyVersion", attestation.policyVersion());
+        node.put("policyVersion", shown == null ? attestation.policyVersion() : shown.policy().version());
+        ArrayNode sections = node.putArray("sections");
+        if (shown != null) {
+            shown.sectionIds().forEach(sections::add);
+        }
         node.put("text", attestation.text());
+        if (shown != null) {
+            ObjectNode policy = node.putObject("policy");
+            policy.put("title", shown.policy().title());
+            policy.put("version", shown.policy().version());
+            policy.put("effectiveDate", shown.policy().effectiveDate().toString());
+            policy.put("html", shown.html());
+            policy.put("sha256", shown.sha256());
+        }
         return node;
     }
 
@@ -114,6 +166,11 @@ public final class ModuleData {
         node.put("role", Vocabulary.EXT_ROLE);
         node.put("packageFormat", Vocabulary.EXT_PACKAGE_FORMAT);
         node.put("acknowledged", Vocabulary.VERB_ACKNOWLEDGED);
+        node.put("knowledgeCheckDraw", Vocabulary.EXT_KNOWLEDGE_CHECK_DRAW);
+        node.put("choiceOrder", Vocabulary.EXT_CHOICE_ORDER);
+        node.put("objectivesMissed", Vocabulary.EXT_OBJECTIVES_MISSED);
+        node.put("policySha256", Vocabulary.EXT_POLICY_SHA256);
+        node.put("policySections", Vocabulary.EXT_POLICY_SECTIONS);
         return node;
     }
 }

@@ -93,7 +93,7 @@ class PackagerCliTest {
     void brokenContentNamesTheFile(@TempDir Path content) {
         Fixtures.copyContent(content);
         Fixtures.write(content.resolve("modules/beta/lessons/lock-screen.html"),
-                "<h2>Lock</h2><section class=\"scenario\"><h2>S</h2><img src=\"images/lock.png\" alt=\"Lock\"></section>");
+                "<h2 id=\"lock-it\">Lock</h2><section class=\"scenario\"><h2>S</h2><img src=\"images/lock.png\" alt=\"Lock\"></section>");
 
         int exit = run("build", "--content", content.toString(), "--out", out.toString(), "--module", "beta");
 

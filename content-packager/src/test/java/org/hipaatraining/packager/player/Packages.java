@@ -37,19 +37,19 @@ final class Packages {
                 key -> unzip(new PackageBuilder().build(catalogue(), PackageSpec.forModule(moduleId), format)));
     }
 
-    /** The module with the most lessons and questions: the largest resume data and the longest run. */
+    /** The module asking the most questions (then with the most lessons): the longest run. */
     static Module biggestModule() {
         return catalogue().modules().stream()
-                .max((a, b) -> Integer.compare(a.questions().size() * 100 + a.lessons().size(),
-                        b.questions().size() * 100 + b.lessons().size()))
+                .max((a, b) -> Integer.compare(PlayerDriver.questionCount(a) * 100 + a.lessons().size(),
+                        PlayerDriver.questionCount(b) * 100 + b.lessons().size()))
                 .orElseThrow();
     }
 
     /** The shortest module with a knowledge check (a quarterly reminder). */
     static Module smallestModuleWithQuestions() {
         return catalogue().modules().stream().filter(m -> !m.questions().isEmpty())
-                .min((a, b) -> Integer.compare(a.questions().size() * 100 + a.lessons().size(),
-                        b.questions().size() * 100 + b.lessons().size()))
+                .min((a, b) -> Integer.compare(PlayerDriver.questionCount(a) * 100 + a.lessons().size(),
+                        PlayerDriver.questionCount(b) * 100 + b.lessons().size()))
                 .orElseThrow();
     }
 

@@ -17,6 +17,7 @@ final class PlayerDriver {
 
     private final Frame frame;
     private final Module module;
+    private final List<String> revealed = new java.util.ArrayList<>();
 
     PlayerDriver(Frame frame, Module module) {
         this.frame = frame;
@@ -68,26 +69,56 @@ final class PlayerDriver {
             if (i < lessons.size() - 1) {
                 click("Next lesson");
             } else {
-                click(module.questions().isEmpty() ? "Finish" : "Start the knowledge check");
+                click(module.knowledgeCheck().isEmpty() ? "Finish" : "Start the knowledge check");
             }
         }
         return this;
     }
 
+    /** How many questions an attempt asks: itemsPerObjective for each objective with a bank. */
+    int questionCount() {
+        return questionCount(module);
+    }
+
+    static int questionCount(Module module) {
+        return module.knowledgeCheck().itemsPerObjective() * (int) module.objectives().stream()
+                .filter(o -> !module.knowledgeCheck().bank(o.id()).isEmpty()).count();
+    }
+
+    /** The bank item the question screen shows (the form names it in data-item). */
+    Question current() {
+        String id = frame.locator("form[data-item]").getAttribute("data-item");
+        return module.question(id).orElseThrow(() -> new AssertionError("no item " + id + " in " + module.id()));
+    }
+
     /** Answers questions from index `from` to the end; right decides per question whether to answer correctly. */
     PlayerDriver answerQuestions(int from, java.util.function.IntPredicate right) {
-        for (int i = from; i < module.questions().size(); i++) {
+        int n = questionCount();
+        for (int i = from; i < n; i++) {
             answer(i, right.test(i));
-            click(i < module.questions().size() - 1 ? "Next question" : "See my result");
+            click(i < n - 1 ? "Next question" : "See my result");
         }
         return waitForScreen("R");
     }
 
+    /** The items one attempt asks, answering each as right decides; returns their ids in the order asked. */
+    List<String> answerAttempt(java.util.function.IntPredicate right) {
+        List<String> asked = new java.util.ArrayList<>();
+        int n = questionCount();
+        for (int i = 0; i < n; i++) {
+            answer(i, right.test(i));
+            asked.add(current().id());
+            click(i < n - 1 ? "Next question" : "See my result");
+        }
+        waitForScreen("R");
+        return asked;
+    }
+
     /** Answers one question (without moving on) and checks the feedback. */
     PlayerDriver answer(int i, boolean right) {
-        Question q = module.questions().get(i);
         waitForScreen("Q" + i);
-        assertThat(heading()).isEqualTo("Question " + (i + 1) + " of " + module.questions().size());
+        Question q = current();
+        assertThat(heading()).isEqualTo("Question " + (i + 1) + " of " + questionCount());
         assertThat(frame.locator("legend").innerText().trim()).isEqualTo(q.prompt().trim());
         for (String choiceId : choices(q, right)) {
             Choice choice = q.choices().stream().filter(c -> c.id().equals(choiceId)).findFirst().orElseThrow();
@@ -95,8 +126,28 @@ final class PlayerDriver {
         }
         click("Submit answer");
         Locator feedback = frame.locator("#hp-feedback");
-        assertThat(feedback.locator(".hp-verdict").innerText()).isEqualTo(right ? "Correct." : "Not quite.");
-        assertThat(feedback.innerText()).contains(q.explanation().trim().substring(0, 20));
+        assertThat(feedback.locator(".hp-verdict").innerText()).isEqualTo(right ? "Correct." : "Not right.");
+        String text = feedback.innerText();
+        if (right || !text.contains("may come back")) {
+            assertThat(text).contains(q.explanation().trim().substring(0, 20));
+            if (!right) {
+                revealed.add(q.id());
+            }
+        } else {
+            assertThat(text).doesNotContain(q.explanation().trim().substring(0, 20));
+        }
+        return this;
+    }
+
+    /** The items whose correct answer the player has shown so far (after a wrong answer). */
+    List<String> revealed() {
+        return List.copyOf(revealed);
+    }
+
+    /** Clicks the start screen's Resume button, whatever place it names. */
+    PlayerDriver resume() {
+        frame.getByRole(AriaRole.BUTTON, new Frame.GetByRoleOptions()
+                .setName(java.util.regex.Pattern.compile("^Resume "))).click();
         return this;
     }
 

@@ -29,10 +29,14 @@ class PlayerLayoutTest extends BrowserTestBase {
     static final Path SCREENSHOTS = Path.of("target/screenshots");
 
     private Frame open(Page page, Module module) {
+        return open(page, module, "null");
+    }
+
+    private Frame open(Page page, Module module, String init) {
         String prefix = "/pkg/" + module.id() + "-scorm12/";
         server.putAll(prefix, Packages.module(module.id(), PackageFormat.SCORM_12));
         return ScormLms.launch(page, server, ScormLms.Version.SCORM_12, prefix + "modules/" + module.id() + "/index.html",
-                "null");
+                init);
     }
 
     @Test
@@ -68,7 +72,7 @@ class PlayerLayoutTest extends BrowserTestBase {
     @Test
     void startResultAttestationAndFinishScreensOnAPhone() throws IOException {
         Module module = Packages.catalogue().modules().stream().filter(m -> m.attestation() != null)
-                .min((a, b) -> Integer.compare(a.questions().size(), b.questions().size())).orElseThrow();
+                .min((a, b) -> Integer.compare(PlayerDriver.questionCount(a), PlayerDriver.questionCount(b))).orElseThrow();
         Page page = newPage(390, 844);
         PlayerDriver player = new PlayerDriver(open(page, module), module);
         Files.createDirectories(SCREENSHOTS);
@@ -76,14 +80,55 @@ class PlayerLayoutTest extends BrowserTestBase {
         shoot(page, player, "start-phone");
         player.start().readLessons(0).answerQuestions(0, i -> i == 0);
         shoot(page, player, "result-failed-phone");
-        player.click("Retake the knowledge check").answerQuestions(0, i -> true);
+        // Each missed objective links to the lesson section that teaches it; the link lands on that section.
+        Frame frame = player.frame();
+        int missed = frame.locator(".hp-review li").count();
+        assertThat(missed).isBetween(1, module.objectives().size());
+        frame.locator(".hp-review .hp-button-link").first().click();
+        frame.waitForSelector("main[data-screen^='L']");
+        assertThat(frame.evaluate("() => document.activeElement.id")).isNotEqualTo("");
+        shoot(page, player, "review-section-phone");
+        player.readLessons(Integer.parseInt(player.screen().substring(1)));
+        player.answerQuestions(0, i -> true);
         shoot(page, player, "result-passed-phone");
         player.click("Continue").waitForScreen("A");
+        assertThat(frame.locator(".hp-policy-title").innerText()).isEqualTo(
+                Packages.catalogue().policy(module.attestation().policyId()).orElseThrow().title());
         shoot(page, player, "attestation-phone");
         player.click("I acknowledge");
-        assertThat(player.frame().locator(".hp-error").innerText()).contains("Check the box");
+        assertThat(frame.locator(".hp-error").innerText()).contains("Check the box");
         player.acknowledgeAndFinish();
         shoot(page, player, "finish-phone");
+    }
+
+
+    /** On a phone the first screen shows Start (or Resume, saying where it goes) without scrolling. */
+    @Test
+    void startAndResumeAreOnThePhonesFirstScreenAndTheHeaderStaysInView() {
+        Module module = Packages.biggestModule();
+        Page page = newPage(390, 844);
+        PlayerDriver player = new PlayerDriver(open(page, module), module);
+        player.waitForScreen("S");
+        assertThat(bottomOf(player.frame(), player.button("Start"))).isLessThanOrEqualTo(844);
+        player.start().click("Next lesson").waitForScreen("L1");
+        // the header with the progress stays at the top while a long lesson scrolls
+        player.frame().evaluate("() => window.scrollTo(0, document.scrollingElement.scrollHeight)");
+        assertThat(((Number) player.frame().evaluate(
+                "() => document.querySelector('.hp-header').getBoundingClientRect().top")).doubleValue()).isEqualTo(0);
+        assertThat(player.frame().locator("#hp-progress").isVisible()).isTrue();
+
+        // Relaunched, the first screen offers Resume, says where it goes back to, and fits without scrolling.
+        ScormLms.closeSco(page);
+        player = new PlayerDriver(open(page, module, Scorm12PlayerTest.storedForResume(page)), module);
+        player.waitForScreen("S");
+        var resume = player.button("Resume at lesson 2 of " + module.lessons().size());
+        assertThat(resume.isVisible()).isTrue();
+        assertThat(bottomOf(player.frame(), resume)).isLessThanOrEqualTo(844);
+        assertThat(player.frame().locator("#hp-resume-detail").innerText()).isEqualTo(module.lessons().get(1).title());
+    }
+
+    private static double bottomOf(Frame frame, com.microsoft.playwright.Locator locator) {
+        return locator.boundingBox().y + locator.boundingBox().height;
     }
 
     private static void shoot(Page page, PlayerDriver player, String name) {

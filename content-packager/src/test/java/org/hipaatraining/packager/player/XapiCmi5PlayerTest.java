@@ -70,8 +70,8 @@ class XapiCmi5PlayerTest extends BrowserTestBase {
         PlayerDriver player = new PlayerDriver(page.mainFrame(), module);
         player.start();
         page.reload(); // a reload keeps the session's token instead of asking the fetch URL again
-        player.waitForScreen("S").click("Resume where you left off").readLessons(0)
-                .answerQuestions(0, i -> i % 2 == 0); // half right: passes the LMS's 0.5, not the module's own
+        player.waitForScreen("S").resume().readLessons(0);
+        List<String> asked = player.answerAttempt(i -> i % 2 == 0); // half right: passes the LMS's 0.5, not the module's
         assertThat(player.heading()).isEqualTo("You passed");
         player.click("Continue").acknowledgeAndFinish().click("Return to the course");
         page.waitForURL("**/returned.html");
@@ -79,10 +79,10 @@ class XapiCmi5PlayerTest extends BrowserTestBase {
         assertThat(lrs.fetchCalls.get()).isEqualTo(1);
         assertThat(lrs.authorizations).containsOnly("Basic " + FakeLrs.TOKEN);
         List<String> verbs = lrs.verbs();
-        int n = module.questions().size();
+        int n = player.questionCount();
         List<String> expected = new ArrayList<>(List.of("initialized", "terminated", "initialized"));
         module.lessons().forEach(l -> expected.add("experienced"));
-        module.questions().forEach(q -> expected.add("answered"));
+        asked.forEach(q -> expected.add("answered"));
         expected.addAll(List.of("passed", "completed", "terminated"));
         assertThat(verbs).containsExactlyElementsOf(expected);
 
@@ -106,7 +106,23 @@ class XapiCmi5PlayerTest extends BrowserTestBase {
         assertThat(byVerb("terminated").get(1).get("result").get("duration").asString()).startsWith("PT");
         JsonNode answered = byVerb("answered").get(0);
         assertThat(categories(answered)).isEmpty();
-        assertThat(answered.get("object").get("id").asString()).isEqualTo(module.questions().get(0).iri());
+        assertThat(answered.get("object").get("id").asString()).isEqualTo(module.question(asked.get(0)).orElseThrow().iri());
+        // The draw is named on every answer and on the result: seed (the registration), cycle, attempt, items.
+        JsonNode draw = answered.get("context").get("extensions").get(Vocabulary.EXT_KNOWLEDGE_CHECK_DRAW);
+        assertThat(draw.get("seed").asString()).isEqualTo(registration);
+        assertThat(draw.get("attempt").asInt()).isEqualTo(1);
+        assertThat(draw.get("cycle").asInt()).isEqualTo(java.time.Year.now(java.time.ZoneOffset.UTC).getValue());
+        assertThat(draw.get("items").valueStream().map(JsonNode::asString)).containsExactlyElementsOf(asked);
+        assertThat(passed.get("context").get("extensions").get(Vocabulary.EXT_KNOWLEDGE_CHECK_DRAW)).isEqualTo(draw);
+        assertThat(passed.get("context").get("extensions").get(Vocabulary.EXT_OBJECTIVES_MISSED).isArray()).isTrue();
+        // The LRS can reproduce the attempt from those fields with the catalogue's reference draw.
+        org.hipaatraining.content.KnowledgeCheckDraw reference = org.hipaatraining.content.KnowledgeCheckDraw.first(
+                registration, draw.get("cycle").asInt());
+        assertThat(reference.items(module).stream().map(org.hipaatraining.content.Question::id)).containsExactlyElementsOf(asked);
+        List<String> shownOrder = answered.get("context").get("extensions").get(Vocabulary.EXT_CHOICE_ORDER).valueStream()
+                .map(JsonNode::asString).toList();
+        assertThat(shownOrder).containsExactlyElementsOf(reference.choices(module, module.question(asked.get(0))
+                .orElseThrow()).stream().map(org.hipaatraining.content.Choice::id).toList());
         assertThat(answered.get("context").get("contextActivities").get("parent").get(0).get("id").asString())
                 .isEqualTo(module.iri());
         assertThat(answered.get("context").get("extensions").get(Vocabulary.EXT_PACKAGE_FORMAT).asString()).isEqualTo("cmi5");
@@ -170,7 +186,7 @@ class XapiCmi5PlayerTest extends BrowserTestBase {
         page.waitForCondition(() -> lrs.documents.values().stream().anyMatch(d -> d.contains("\"s\":\"Q\"")));
 
         page.navigate(url);
-        player.waitForScreen("S").click("Resume where you left off").waitForScreen("Q1");
+        player.waitForScreen("S").resume().waitForScreen("Q1");
         player.answerQuestions(1, i -> true).click("Continue").acknowledgeAndFinish();
         page.waitForCondition(() -> lrs.verbs().size() >= 2 && lrs.verbs().get(lrs.verbs().size() - 1).equals("terminated")
                 && lrs.verbs().contains("acknowledged"));
@@ -185,6 +201,12 @@ class XapiCmi5PlayerTest extends BrowserTestBase {
                 .isEqualTo(module.attestation().policyId());
         assertThat(acknowledged.get("context").get("extensions").get(Vocabulary.EXT_POLICY_VERSION).asString())
                 .isEqualTo(module.attestation().policyVersion());
+        // The fingerprint of the policy text shown is the one the catalogue computes for that excerpt.
+        var excerpt = Packages.catalogue().policies().excerptFor(module);
+        assertThat(acknowledged.get("context").get("extensions").get(Vocabulary.EXT_POLICY_SHA256).asString())
+                .isEqualTo(excerpt.sha256());
+        assertThat(acknowledged.get("context").get("extensions").get(Vocabulary.EXT_POLICY_SECTIONS).valueStream()
+                .map(JsonNode::asString)).containsExactlyElementsOf(excerpt.sectionIds());
         assertThat(acknowledged.get("actor").get("mbox").asString()).isEqualTo("mailto:pat@example.org");
         assertThat(lrs.verbs()).containsSubsequence("initialized", "answered", "terminated", "initialized", "answered",
                 "passed", "acknowledged", "completed", "terminated");

@@ -19,16 +19,18 @@ public final class ModulePlayer {
             screen(frame, "L" + i);
             click(frame, i < module.lessons().size() - 1 ? "Next lesson" : "Start the knowledge check");
         }
-        for (int i = 0; i < module.questions().size(); i++) {
+        int asked = questionsPerAttempt(module);
+        for (int i = 0; i < asked; i++) {
             screen(frame, "Q" + i);
-            Question q = module.questions().get(i);
+            // the player draws its items from the bank: the form names the one it shows
+            Question q = module.question(frame.locator("form[data-item]").getAttribute("data-item")).orElseThrow();
             for (String choiceId : q.correct()) {
                 String text = q.choices().stream().filter(c -> c.id().equals(choiceId)).findFirst().orElseThrow().text().trim();
                 // as a learner does: tap the answer's text (its label)
                 frame.getByText(text, new Frame.GetByTextOptions().setExact(true)).click();
             }
             click(frame, "Submit answer");
-            click(frame, i < module.questions().size() - 1 ? "Next question" : "See my result");
+            click(frame, i < asked - 1 ? "Next question" : "See my result");
         }
         screen(frame, "R");
         click(frame, "Continue");
@@ -38,6 +40,12 @@ public final class ModulePlayer {
             click(frame, "I acknowledge");
         }
         screen(frame, "D");
+    }
+
+    /** How many questions an attempt asks: itemsPerObjective from each objective's bank. */
+    public static int questionsPerAttempt(Module module) {
+        return module.knowledgeCheck().itemsPerObjective() * (int) module.objectives().stream()
+                .filter(o -> !module.knowledgeCheck().bank(o.id()).isEmpty()).count();
     }
 
     private static void screen(Frame frame, String code) {
