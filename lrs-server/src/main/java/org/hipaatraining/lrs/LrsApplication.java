@@ -2,6 +2,7 @@ package org.hipaatraining.lrs;
 
 import java.util.Arrays;
 
+import org.hipaatraining.lrs.backup.BackupCli;
 import org.hipaatraining.lrs.cli.AdminCli;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
@@ -12,13 +13,17 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * The HIPAA training LRS: an xAPI Learning Record Store on MongoDB with compliance records on top.
- * Started with {@code clients ...} or {@code admins ...} it runs that admin command against the store and exits.
+ * Started with {@code clients ...} or {@code admins ...} it runs that admin command against the store and exits;
+ * {@code backup}, {@code verify-backup} and {@code restore} run without the application context ({@link BackupCli}).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class LrsApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && BackupCli.COMMANDS.contains(args[0])) {
+            System.exit(BackupCli.run(args));
+        }
         if (Arrays.stream(args).anyMatch(AdminCli.COMMANDS::contains)) {
             var context = new SpringApplicationBuilder(LrsApplication.class).web(WebApplicationType.NONE)
                     .bannerMode(Banner.Mode.OFF).logStartupInfo(false)

@@ -17,6 +17,7 @@ public final class TestMongo {
 
     private static MongoServer server;
     private static SqliteBackend backend;
+    private static Path file;
     private static String base;
 
     private TestMongo() {
@@ -31,12 +32,19 @@ public final class TestMongo {
                 throw new UncheckedIOException(e);
             }
             // tests need no fsync per commit: crash safety has tests of its own
-            backend = SqliteBackend.open(dir.resolve("lrs.sqlite"), false);
+            file = dir.resolve("lrs.sqlite");
+            backend = SqliteBackend.open(file, false);
             server = new MongoServer(backend);
             base = server.bindAndGetConnectionString();
             Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
         }
         return base + "/" + database;
+    }
+
+    /** The store's file, for tests that read it directly (backups). */
+    public static synchronized Path file() {
+        uri("lrs-it");
+        return file;
     }
 
     /** The store itself, for tests of what the LRS does when its disk fills or turns read-only. */
