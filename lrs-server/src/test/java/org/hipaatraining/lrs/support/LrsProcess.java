@@ -33,10 +33,16 @@ public final class LrsProcess implements AutoCloseable {
 
     /** Starts the LRS on {@code dataDir} and returns once it answers; its output goes to {@code log}. */
     public static LrsProcess start(Path dataDir, Path log, String heap, String... extraArgs) {
+        return start(dataDir, log, List.of("-Xmx" + heap), extraArgs);
+    }
+
+    /** As {@link #start(Path, Path, String, String...)}, with JVM options of the caller's choice (heap, GC log). */
+    public static LrsProcess start(Path dataDir, Path log, List<String> jvmOptions, String... extraArgs) {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError",
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+ExitOnOutOfMemoryError"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of(
                 "-cp", System.getProperty("java.class.path"),
                 "org.hipaatraining.lrs.LrsApplication",
                 "--server.port=" + port,
