@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * same disk does not survive the disk. With MongoDB, use the database's own backups (docs/mongodb.md).
  */
 @Component("backupHealthIndicator")
-class DailyBackup extends AbstractHealthIndicator {
+public class DailyBackup extends AbstractHealthIndicator {
 
     private static final Logger log = LoggerFactory.getLogger(DailyBackup.class);
     private static final DateTimeFormatter NAME = DateTimeFormatter.ofPattern("'lrs-'yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -58,8 +58,29 @@ class DailyBackup extends AbstractHealthIndicator {
         }
     }
 
-    /** Takes a backup now; returns its folder. */
-    Path backUpNow() {
+    /** What an admin sees: whether daily backups run, where, the last one, and the backups kept. */
+    public record Status(boolean enabled, Path folder, Instant lastSuccess, String lastFailure, List<String> kept) {
+    }
+
+    public Status status() {
+        List<String> kept = List.of();
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> all = Files.list(folder)) {
+                kept = all.map(p -> p.getFileName().toString()).filter(n -> n.matches("lrs-\\d{8}-\\d{6}"))
+                        .sorted(Comparator.reverseOrder()).toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new Status(enabled, folder.toAbsolutePath(), lastSuccess, lastFailure, kept);
+    }
+
+    /** Takes a backup now (the embedded store only); returns its folder. */
+    public Path backUpNow() {
+        if (!enabled) {
+            throw new BackupException("Backups from the LRS are for the embedded store; with MongoDB use its own backups "
+                    + "or java -jar lrs-server.jar backup --out DIR");
+        }
         Path target = folder.resolve(NAME.format(clock.instant()));
         try (BackupSource source = new SqliteBackupSource(storeFile, "lrs")) {
             Files.createDirectories(folder);

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.hipaatraining.lrs.compliance.events.ActivityMapping;
 import org.hipaatraining.lrs.compliance.events.MappingRule;
+import org.hipaatraining.lrs.compliance.events.ProjectionErrors;
 import org.hipaatraining.lrs.compliance.events.RecordsRebuild;
 import org.hipaatraining.lrs.compliance.events.TrainingEventProjector;
 import org.hipaatraining.lrs.compliance.lms.LmsActivities;
@@ -30,11 +31,13 @@ class RecordsController {
     private final TrainingEventProjector projector;
     private final LmsActivities lms;
     private final RecordsRebuild rebuild;
+    private final ProjectionErrors errors;
 
-    RecordsController(TrainingEventProjector projector, LmsActivities lms, RecordsRebuild rebuild) {
+    RecordsController(TrainingEventProjector projector, LmsActivities lms, RecordsRebuild rebuild, ProjectionErrors errors) {
         this.projector = projector;
         this.lms = lms;
         this.rebuild = rebuild;
+        this.errors = errors;
     }
 
     @GetMapping("/mapping-rules")
@@ -70,6 +73,12 @@ class RecordsController {
     @Operation(summary = "Stop counting an LMS activity; the records made from it are removed (its statements stay)")
     ResponseEntity<Void> unmap(@RequestParam String activityIri) {
         return lms.unmap(activityIri) ? ResponseEntity.noContent().build() : ResponseEntity.notFound().build();
+    }
+
+    @GetMapping("/projection-errors")
+    @Operation(summary = "Statements stored but set aside by the records (a rule could not map them), most recent first")
+    List<ProjectionErrors.ProjectionError> projectionErrors(@RequestParam(defaultValue = "100") int limit) {
+        return errors.latest(Math.max(1, Math.min(limit, 1000)));
     }
 
     @PostMapping("/rebuild")

@@ -173,6 +173,10 @@ class StatementLog implements DeclaresIndexes {
      */
     Optional<Entry> claim(String batchId, Instant now, String owner, Duration lease) {
         var filter = batchId != null ? Filters.eq("_id", batchId) : Filters.lt("leaseUntil", Date.from(now));
+        if (batchId == null && !finished.isEmpty()) {
+            // finished here but not yet removed: not to be replayed, and not to stop the search for others
+            filter = Filters.and(filter, Filters.nin("_id", List.copyOf(finished)));
+        }
         Document claimed = collection().findOneAndUpdate(filter,
                 Updates.combine(Updates.set("owner", owner), Updates.set("leaseUntil", Date.from(now.plus(lease)))),
                 new FindOneAndUpdateOptions().sort(Sorts.ascending("leaseUntil")).returnDocument(ReturnDocument.AFTER));

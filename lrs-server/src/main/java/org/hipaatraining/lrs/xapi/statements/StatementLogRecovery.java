@@ -76,12 +76,18 @@ public class StatementLogRecovery {
         finish(statementLog.claim(batchId, clock.instant(), writer.owner(), writer.lease()));
     }
 
+    /** Replays one batch; a batch that fails is tried again at the next run and holds back no other batch. */
     private int finish(Optional<StatementLog.Entry> entry) {
         if (entry.isEmpty()) {
             return 0;
         }
-        writer.replay(entry.get());
-        return 1;
+        try {
+            writer.replay(entry.get());
+            return 1;
+        } catch (RuntimeException e) {
+            log.warn("Statement log: batch {} could not be finished now, will retry: {}", entry.get().id(), e.toString());
+            return 0;
+        }
     }
 
     /** What health reports: batches not yet finished, and the oldest one's age. */

@@ -14,6 +14,7 @@ import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.hipaatraining.lrs.compliance.events.ProjectionErrors;
 import org.hipaatraining.lrs.support.LrsIntegrationTest;
+import org.hipaatraining.lrs.support.XapiHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -157,6 +158,9 @@ class StatementLogTest extends LrsIntegrationTest {
         assertThat(event(fine)).isNotNull();
         assertThat(event(poison)).isNull();
         assertThat(projectionErrors.latest(50)).anySatisfy(e -> assertThat(e.statementId()).isEqualTo(poison));
+        XapiHttp admin = xapi.credentials("admin", ADMIN_PASSWORD);
+        assertThat(admin.get("/admin/record-keeping").body()).contains("Statements set aside").contains(poison);
+        assertThat(admin.get("/api/compliance/projection-errors").body()).contains(poison).contains("DateTimeParseException");
         statementLog.flush();
         assertThat(entryOf(fine)).as("not blocked").isNull();
     }
