@@ -90,6 +90,9 @@ class StatementController {
             batch.add(json);
         } else if (json.isArray()) {
             json.forEach(batch::add);
+            if (batch.isEmpty()) {
+                throw XapiException.badRequest("statements: the array is empty; send at least one statement");
+            }
         } else {
             throw XapiException.badRequest("statements: the body must be a statement object or an array of statements");
         }
