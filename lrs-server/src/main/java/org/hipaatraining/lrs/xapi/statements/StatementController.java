@@ -46,11 +46,14 @@ class StatementController {
     private final StatementService statements;
     private final StatementReader reader;
     private final StatementSettings settings;
+    private final MoreTokens moreTokens;
 
-    StatementController(StatementService statements, StatementReader reader, StatementSettings settings) {
+    StatementController(StatementService statements, StatementReader reader, StatementSettings settings,
+                        MoreTokens moreTokens) {
         this.statements = statements;
         this.reader = reader;
         this.settings = settings;
+        this.moreTokens = moreTokens;
     }
 
     @PutMapping
@@ -130,7 +133,7 @@ class StatementController {
         String more = StatementQuery.single(params, "more");
         if (more != null) {
             XapiRequest.allowOnly(params, Set.of("more"), "with more");
-            MoreToken token = MoreToken.decode(more);
+            MoreToken token = moreTokens.read(more);
             query = token.query();
             after = token.after();
         } else {
