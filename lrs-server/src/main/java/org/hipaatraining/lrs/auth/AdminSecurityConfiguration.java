@@ -1,5 +1,6 @@
 package org.hipaatraining.lrs.auth;
 
+import org.hipaatraining.lrs.system.ContentSecurityPolicies;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,6 +11,10 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Everything that is not xAPI: the admin pages (form sign-in, session) and the admin API (HTTP Basic for scripts, or
@@ -20,14 +25,23 @@ import org.springframework.security.web.SecurityFilterChain;
 @ConditionalOnWebApplication
 class AdminSecurityConfiguration {
 
+    private static final RequestMatcher API_DOCS = request -> {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/api/docs") || path.startsWith("/api/swagger-ui/") || path.startsWith("/swagger-ui/");
+    };
+
     @Bean
     @Order(2)
     SecurityFilterChain adminSecurity(HttpSecurity http, AdminUserService users, PasswordEncoder passwords) throws Exception {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
         provider.setPasswordEncoder(passwords);
         http.authenticationProvider(provider)
-                // Scripts authenticate each call with Basic; a forged cross-site request cannot add that header.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(new BasicAuthenticationRequest()))
+                .headers(headers -> headers
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(API_DOCS),
+                                new ContentSecurityPolicyHeaderWriter(ContentSecurityPolicies.PAGES)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(API_DOCS,
+                                new ContentSecurityPolicyHeaderWriter(ContentSecurityPolicies.API_DOCS))))
                 .httpBasic(Customizer.withDefaults())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/admin", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut").permitAll())

@@ -2,6 +2,7 @@ package org.hipaatraining.lrs.auth;
 
 import java.util.Arrays;
 
+import org.hipaatraining.lrs.system.ContentSecurityPolicies;
 import org.hipaatraining.lrs.xapi.XapiErrorWriter;
 import org.hipaatraining.lrs.xapi.XapiSettings;
 import org.springframework.beans.factory.ObjectProvider;
@@ -62,7 +63,8 @@ class XapiSecurityConfiguration {
                         .accessDeniedHandler((request, response, e) -> errors.write(response, HttpStatus.FORBIDDEN,
                                 "this credential's scopes do not allow " + request.getMethod() + " on "
                                         + request.getRequestURI())))
-                .headers(headers -> headers.cacheControl(c -> c.disable()))
+                .headers(headers -> headers.cacheControl(c -> c.disable())
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicies.API)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.OPTIONS, "/xapi/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/xapi/about").permitAll()
