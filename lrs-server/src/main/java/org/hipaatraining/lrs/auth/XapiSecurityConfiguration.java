@@ -41,14 +41,16 @@ class XapiSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain xapiSecurity(HttpSecurity http, ClientService clients, XapiErrorWriter errors, XapiSettings settings,
-                                     ObjectProvider<LaunchTokenAuthenticator> launchTokens) throws Exception {
+                                     ObjectProvider<LaunchTokenAuthenticator> launchTokens, SignInThrottle throttle)
+            throws Exception {
         http.securityMatcher("/xapi/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .cors(cors -> cors.configurationSource(cors(settings)))
-                .authenticationManager(new ProviderManager(
-                        new ClientAuthenticationProvider(clients, launchTokens.getIfAvailable())))
+                .authenticationManager(new ProviderManager(new ThrottledAuthentication(
+                        new ClientAuthenticationProvider(clients, launchTokens.getIfAvailable()), throttle,
+                        SignInAttempt.Channel.XAPI)))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"xAPI\"");
                     errors.write(response, HttpStatus.UNAUTHORIZED, "credentials required: HTTP Basic with a client key "

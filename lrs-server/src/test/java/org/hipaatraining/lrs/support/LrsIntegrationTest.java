@@ -28,7 +28,10 @@ import org.springframework.test.context.DynamicPropertySource;
                 "lrs.bootstrap.client-secret=" + LrsIntegrationTest.SECRET,
                 "lrs.bootstrap.admin-password=" + LrsIntegrationTest.ADMIN_PASSWORD,
                 "lrs.xapi.consistency-window=0s",
-                "lrs.xapi.max-body-size=2MB"
+                "lrs.xapi.max-body-size=2MB",
+                // Every test connects from 127.0.0.1 and many send wrong credentials on purpose: no address lock here
+                // (auth.SignInThrottleTest has a server of its own for that).
+                "lrs.security.sign-in.address-max-failures=1000000"
         })
 public abstract class LrsIntegrationTest {
 
