@@ -11,6 +11,7 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -22,7 +23,7 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
@@ -107,9 +108,16 @@ class UnhandledErrors {
     private static Object answer(HttpServletRequest request, HttpStatus status, String message) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean api = request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod handler
-                ? AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), RestController.class)
-                : !path.startsWith("/admin");
+                ? answersData(handler) : !path.startsWith("/admin");
         return ErrorAnswers.answer(request, path, api, status, message);
+    }
+
+    /** A handler whose answer is data (JSON, CSV, PDF), not a page: its error is data too. */
+    private static boolean answersData(HandlerMethod handler) {
+        return handler.hasMethodAnnotation(ResponseBody.class)
+                || AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), ResponseBody.class)
+                || HttpEntity.class.isAssignableFrom(handler.getMethod().getReturnType())
+                || handler.getMethod().getReturnType() == void.class;
     }
 
     private static String mediaTypes(List<MediaType> types) {

@@ -1,6 +1,7 @@
 package org.hipaatraining.lrs.xapi;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.hipaatraining.lrs.system.RequestIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -69,8 +70,10 @@ class XapiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<byte[]> unexpected(Exception e, HttpServletRequest request) {
-        log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
-        return error(HttpStatus.INTERNAL_SERVER_ERROR, "the LRS failed to process this request; it has been logged");
+        String id = RequestIds.of(request);
+        log.error("Unexpected failure on {} {} (request id {})", request.getMethod(), request.getRequestURI(), id, e);
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, "the LRS failed to process this request; it has been logged "
+                + "with request id " + id);
     }
 
     static ResponseEntity<byte[]> error(HttpStatus status, String message) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.hipaatraining.lrs.LrsApplication;
+import org.hipaatraining.lrs.xapi.FailingXapiResource;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,7 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * socket through {@code spring.mongodb.uri} (the production configuration path). All subclasses share one server and
  * one database, so tests use their own actors, activities and ids instead of relying on an empty store.
  */
-@SpringBootTest(classes = {LrsApplication.class, LrsIntegrationTest.RecordQueries.class},
+@SpringBootTest(classes = {LrsApplication.class, LrsIntegrationTest.RecordQueries.class, FailingEndpoints.class,
+        FailingXapiResource.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "lrs.bootstrap.client-key=" + LrsIntegrationTest.KEY,
