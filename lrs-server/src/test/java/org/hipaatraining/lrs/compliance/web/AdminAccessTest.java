@@ -205,4 +205,17 @@ class AdminAccessTest extends LrsIntegrationTest {
         assertThat(page.request().get(browser.url("/admin")).headers().get("content-security-policy"))
                 .contains("frame-ancestors 'none'", "form-action 'self'", "object-src 'none'");
     }
+
+    @Test
+    void aStaffListWithBrokenQuotesIsExplainedOnThePage() {
+        Page page = browser.signedIn("admin", ADMIN_PASSWORD, 1024, 768);
+        page.navigate(browser.url("/admin/people"));
+
+        page.locator("#file").setInputFiles(new com.microsoft.playwright.options.FilePayload("staff.csv", "text/csv",
+                "name,email,roles\n\"Broken Quote,broken@clinic.example,everyone\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import")).click();
+
+        assertThat(page.url()).endsWith("/admin/people");
+        assertThat(page.locator(".message.error").textContent()).contains("found problems", "not a CSV file this importer can read");
+    }
 }
