@@ -34,6 +34,9 @@ class ErrorPage implements ErrorController {
         if (status.is5xxServerError()) {
             return ErrorAnswers.serverFailure(request);
         }
+        if (request.getAttribute(RequestIds.MALFORMED) instanceof String malformed) {
+            return malformed;
+        }
         return switch (status) {
             case NOT_FOUND -> "there is nothing at this address";
             case METHOD_NOT_ALLOWED -> request.getMethod() + " is not supported here";

@@ -3,6 +3,7 @@ package org.hipaatraining.lrs.system;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -30,6 +31,8 @@ public class RequestIds extends OncePerRequestFilter {
     public static final String HEADER = "X-Request-Id";
     public static final String ATTRIBUTE = RequestIds.class.getName() + ".id";
     static final String MDC_KEY = "requestId";
+    /** What was malformed in a request refused before any handler ran, for the error page to say. */
+    static final String MALFORMED = RequestIds.class.getName() + ".malformed";
 
     private static final Logger log = LoggerFactory.getLogger(RequestIds.class);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -52,8 +55,16 @@ public class RequestIds extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } catch (IOException | ServletException | RuntimeException e) {
-            if (ClientAborts.isAbort(e)) {
+            if (ClientFaults.isAbort(e)) {
                 return; // the client went away: nothing to answer, nothing to fix
+            }
+            Optional<String> malformed = ClientFaults.malformedRequest(e);
+            if (malformed.isPresent()) {
+                if (!response.isCommitted()) {
+                    request.setAttribute(MALFORMED, malformed.get());
+                    response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+                }
+                return;
             }
             log.error("Unexpected failure on {} {} (request id {})", request.getMethod(), request.getRequestURI(), id, e);
             if (!response.isCommitted()) {

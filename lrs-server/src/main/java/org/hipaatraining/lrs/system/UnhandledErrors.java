@@ -2,6 +2,7 @@ package org.hipaatraining.lrs.system;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -97,8 +98,12 @@ class UnhandledErrors {
         if (e instanceof ErrorResponse mvc) {
             return mvc(e, mvc.getStatusCode(), request);
         }
-        if (ClientAborts.isAbort(e)) {
+        if (ClientFaults.isAbort(e)) {
             throw e; // nobody to answer
+        }
+        Optional<String> malformed = ClientFaults.malformedRequest(e);
+        if (malformed.isPresent()) {
+            return answer(request, HttpStatus.BAD_REQUEST, malformed.get());
         }
         String id = RequestIds.of(request);
         log.error("Unexpected failure on {} {} (request id {})", request.getMethod(), request.getRequestURI(), id, e);
