@@ -161,8 +161,9 @@ public class SignInThrottle implements DeclaresIndexes {
         for (int attemptNo = 0; ; attemptNo++) {
             List<org.bson.conversions.Bson> increment = new ArrayList<>(common);
             increment.add(Updates.inc("failures", 1));
-            Document counted = failures().findOneAndUpdate(Filters.and(Filters.eq("_id", id),
-                    Filters.gt("windowStart", windowOpen)), Updates.combine(increment), after);
+            // Plain equality documents, not $and: the shape MongoDB (and mongo-java-server) serve from _id.
+            Document counted = failures().findOneAndUpdate(new Document("_id", id)
+                    .append("windowStart", new Document("$gt", windowOpen)), Updates.combine(increment), after);
             if (counted != null) {
                 return counted;
             }
@@ -170,8 +171,8 @@ public class SignInThrottle implements DeclaresIndexes {
             restart.add(Updates.set("failures", 1));
             restart.add(Updates.set("windowStart", Date.from(now)));
             try {
-                return failures().findOneAndUpdate(Filters.and(Filters.eq("_id", id),
-                                Filters.not(Filters.gt("windowStart", windowOpen))), Updates.combine(restart),
+                return failures().findOneAndUpdate(new Document("_id", id)
+                                .append("windowStart", new Document("$not", new Document("$gt", windowOpen))), Updates.combine(restart),
                         new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
             } catch (MongoException e) {
                 if (attemptNo > 0 || ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {

@@ -72,7 +72,7 @@ class LtiDeepLinkingTest extends LtiIntegrationTest {
         assertThat(policy).contains("form-action 'self' " + platform.base()).contains("script-src 'self'")
                 .doesNotContain("unsafe-inline");
         assertThat(answer.body()).doesNotContainPattern("<script>[^<]");
-        assertThat(picker.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("form-action 'self';");
+        assertThat(picker.headers().firstValue("Content-Security-Policy").orElseThrow()).endsWith("form-action 'self'");
     }
 
     @Test

@@ -240,7 +240,7 @@ class BadInputTest extends LrsIntegrationTest {
                 encode(payload.replace("\"l\":1", "\"l\":1000000")),
                 encode(payload),
                 token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA"),
-                token + token, ".", "..", "a.b", "\u00e9.\u00e9", "x".repeat(20_000))) {
+                token + token, ".", "..", "a.b", "\u00e9.\u00e9", "x".repeat(7_000))) {
             HttpResponse<String> get = xapi.get(STATEMENTS, params("more", forged));
             assertBadRequest(get, "more: not a continuation this LRS issued");
         }
