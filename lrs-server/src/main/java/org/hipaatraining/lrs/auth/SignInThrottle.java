@@ -91,8 +91,12 @@ public class SignInThrottle implements DeclaresIndexes {
         }
     }
 
-    /** Counts a failed attempt against its account and address, locking either when it reaches its limit. */
-    void failed(SignInAttempt attempt, String reason) {
+    /**
+     * Counts a failed attempt against its account and address, locking either when it reaches its limit. One at a time
+     * per instance: concurrent first failures of one address would otherwise race to insert its record (handled, but
+     * noisy); failures are few and each already cost a password check.
+     */
+    synchronized void failed(SignInAttempt attempt, String reason) {
         SecurityEvents.signInFailed(attempt, reason);
         Instant now = clock.instant();
         List<String> ids = ids(attempt);
