@@ -26,7 +26,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Everything that is not xAPI: the admin pages (form sign-in, session) and the admin API (HTTP Basic for scripts, or
  * the page session). Admins may change things; auditors may read and export. Sign-in is by admin user, never by an
- * xAPI client credential.
+ * xAPI client credential, and goes through the {@link SignInThrottle}. A session needs its CSRF token on every change;
+ * only a Basic request without a session cookie (a script) goes without. docs/security.md says it all in one place.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
