@@ -168,7 +168,7 @@ public class RosterService {
         }
         checkRoles(details.roles());
         for (String account : details.accounts() == null ? List.<String>of() : details.accounts()) {
-            int bar = account.indexOf('|');
+            int bar = account == null ? -1 : account.indexOf('|');
             if (bar <= 0 || bar == account.length() - 1 || !Formats.isIri(account.substring(0, bar))) {
                 throw new RosterException("account: '" + account + "' must be homePage|name, e.g. https://moodle.clinic.example|42");
             }
@@ -180,7 +180,7 @@ public class RosterService {
             throw new RosterException("roles: at least one, from " + roleIds());
         }
         for (String role : roles) {
-            if (catalogue.role(role).isEmpty()) {
+            if (role == null || catalogue.role(role).isEmpty()) {
                 throw new RosterException("roles: '" + role + "' is not a role; use " + roleIds());
             }
         }

@@ -104,6 +104,11 @@ class ApiBadInputTest extends LrsIntegrationTest {
                 400, "status: 'RETIRED' is not one of ACTIVE, ON_LEAVE, DEPARTED");
         assertRefused(admin.postJson("/api/roster/people", "{\"name\": 7, \"roles\": \"everyone\"}"), 400, "roles: must be a list");
         assertRefused(admin.postJson("/api/admin/clients", "{\"name\":[1]}"), 400, "name: must be text");
+        // found by the fuzz test: nulls inside lists
+        assertRefused(admin.postJson("/api/roster/people", "{\"name\":\"Nul Accounts\",\"roles\":[\"everyone\"],"
+                + "\"accounts\":[\"https://lms.example|1\",null]}"), 400, "account: 'null' must be homePage|name");
+        assertRefused(admin.postJson("/api/roster/people", "{\"name\":\"Nul Roles\",\"roles\":[null]}"), 400,
+                "roles: 'null' is not a role");
     }
 
     @Test
