@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Optional;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -21,6 +22,8 @@ import org.w3c.dom.Document;
  * one run reports all of them.
  */
 public final class PackageValidator {
+
+    private static final Set<String> MANIFESTS = Set.of(ScormManifestCheck.MANIFEST, Cmi5Check.FILE, TinCanCheck.FILE);
 
     private final Schemas schemas;
 
@@ -51,7 +54,7 @@ public final class PackageValidator {
     /** @param file the zip on disk, whose central directory is checked too; null for bytes in memory */
     private ValidationReport validate(InputStream in, String source, Path file) {
         Findings findings = new Findings();
-        Optional<PackageEntries> read = PackageEntries.read(in, findings);
+        Optional<PackageEntries> read = PackageEntries.read(in, MANIFESTS, findings);
         if (read.isEmpty()) {
             return new ValidationReport(source, null, false, findings.list());
         }

@@ -295,4 +295,37 @@ class PackageValidatorTest {
         assertThat(report.source()).isEqualTo("good.zip");
         assertThat(report.findings()).isEmpty();
     }
+
+    /** A 100 MB file of zeros compresses to about 100 KB; checking it must not hold it in memory. */
+    @Test
+    void aZipBombIsMeasuredNotHeld(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("bomb.zip");
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("imsmanifest.xml"));
+            out.write(SCORM12.formatted("").getBytes(StandardCharsets.UTF_8));
+            out.putNextEntry(new java.util.zip.ZipEntry("index.html"));
+            out.write(new byte[1024]);
+            out.putNextEntry(new java.util.zip.ZipEntry("zeros.bin"));
+            byte[] zeros = new byte[1024 * 1024];
+            for (int i = 0; i < 100; i++) {
+                out.write(zeros);
+            }
+        }
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+
+        ValidationReport report = structural.validate(file);
+
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertThat(Files.size(file)).isLessThan(1024 * 1024);
+        assertThat(report.findings()).isEmpty();
+        assertThat(allocated).as("bytes allocated while checking the zip").isLessThan(32L * 1024 * 1024);
+    }
+
+    @Test
+    void aManifestTooLargeToParseIsAnError() {
+        ValidationReport report = check(zip("imsmanifest.xml", "<!--" + "x".repeat(PackageEntries.MAX_MANIFEST_BYTES) + "-->"));
+
+        assertThat(report.errors()).extracting(Finding::message).anySatisfy(m -> assertThat(m).contains("not a manifest"));
+    }
 }

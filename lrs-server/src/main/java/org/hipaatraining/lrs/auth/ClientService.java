@@ -41,12 +41,15 @@ public class ClientService {
     private final ServerSettings server;
     private final Clock clock;
     private final Map<String, CachedClient> cache = new ConcurrentHashMap<>();
+    /** Checked against when the key is unknown or revoked, so those answers take as long as a wrong secret's. */
+    private final String dummyHash;
 
     ClientService(ClientStore store, PasswordEncoder passwords, ServerSettings server, Clock clock) {
         this.store = store;
         this.passwords = passwords;
         this.server = server;
         this.clock = clock;
+        this.dummyHash = passwords.encode(randomToken(24));
     }
 
     /** A new credential: the only time its secret is shown. */
@@ -112,6 +115,7 @@ public class ClientService {
             Optional<StoredClient> found = store.find(key);
             if (found.isEmpty()) {
                 cache.remove(key);
+                passwords.matches(secret, dummyHash); // as slow as a known key, so timing does not tell which keys exist
                 return Optional.empty();
             }
             stored = found.get();
@@ -120,6 +124,7 @@ public class ClientService {
             cache.put(key, cached);
         }
         if (stored.revoked()) {
+            passwords.matches(secret, dummyHash);
             return Optional.empty();
         }
         byte[] digest = sha256(secret);

@@ -2,6 +2,7 @@ package org.hipaatraining.lrs.auth;
 
 import java.util.Arrays;
 
+import org.hipaatraining.lrs.system.ContentSecurityPolicies;
 import org.hipaatraining.lrs.xapi.XapiErrorWriter;
 import org.hipaatraining.lrs.xapi.XapiSettings;
 import org.springframework.beans.factory.ObjectProvider;
@@ -40,14 +41,16 @@ class XapiSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain xapiSecurity(HttpSecurity http, ClientService clients, XapiErrorWriter errors, XapiSettings settings,
-                                     ObjectProvider<LaunchTokenAuthenticator> launchTokens) throws Exception {
+                                     ObjectProvider<LaunchTokenAuthenticator> launchTokens, SignInThrottle throttle)
+            throws Exception {
         http.securityMatcher("/xapi/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .cors(cors -> cors.configurationSource(cors(settings)))
-                .authenticationManager(new ProviderManager(
-                        new ClientAuthenticationProvider(clients, launchTokens.getIfAvailable())))
+                .authenticationManager(new ProviderManager(new ThrottledAuthentication(
+                        new ClientAuthenticationProvider(clients, launchTokens.getIfAvailable()), throttle,
+                        SignInAttempt.Channel.XAPI)))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"xAPI\"");
                     errors.write(response, HttpStatus.UNAUTHORIZED, "credentials required: HTTP Basic with a client key "
@@ -62,7 +65,8 @@ class XapiSecurityConfiguration {
                         .accessDeniedHandler((request, response, e) -> errors.write(response, HttpStatus.FORBIDDEN,
                                 "this credential's scopes do not allow " + request.getMethod() + " on "
                                         + request.getRequestURI())))
-                .headers(headers -> headers.cacheControl(c -> c.disable()))
+                .headers(headers -> headers.cacheControl(c -> c.disable())
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicies.API)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.OPTIONS, "/xapi/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/xapi/about").permitAll()

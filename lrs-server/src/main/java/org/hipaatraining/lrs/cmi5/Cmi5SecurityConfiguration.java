@@ -2,6 +2,7 @@ package org.hipaatraining.lrs.cmi5;
 
 import java.util.List;
 
+import org.hipaatraining.lrs.system.ContentSecurityPolicies;
 import org.hipaatraining.lrs.xapi.XapiSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -32,7 +33,8 @@ class Cmi5SecurityConfiguration {
                 .requestCache(cache -> cache.disable())
                 .cors(cors -> cors.configurationSource(cors(settings)))
                 // AnyWindow AUs may be framed by the LMS page that launched them, on another origin (LTI).
-                .headers(headers -> headers.frameOptions(frame -> frame.disable()))
+                .headers(headers -> headers.frameOptions(frame -> frame.disable())
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicies.COURSE_CONTENT)))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.OPTIONS, "/cmi5/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/cmi5/content/**").permitAll()

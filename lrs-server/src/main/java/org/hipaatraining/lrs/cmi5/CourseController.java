@@ -3,7 +3,6 @@ package org.hipaatraining.lrs.cmi5;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Principal;
@@ -99,7 +98,8 @@ class CourseController {
                     principal == null ? null : principal.getName());
             return ResponseEntity.status(HttpStatus.CREATED).body(CourseSummary.of(course));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot receive the upload: " + e.getMessage(), e);
+            // The upload broke off (or the temporary file could not be written): refused, nothing imported.
+            throw new Cmi5Exception("the upload could not be received to its end; send it again");
         } finally {
             if (zip != null) {
                 zip.toFile().delete();

@@ -2,6 +2,8 @@ package org.hipaatraining.lrs.lti;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+import org.hipaatraining.lrs.system.ContentSecurityPolicies;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,7 +20,11 @@ class DeepLinkController {
     }
 
     @PostMapping("/lti/deep-link")
-    ModelAndView choose(@RequestParam(required = false) String token, @RequestParam(name = "item", required = false) List<String> items) {
-        return deepLinking.respond(token, items);
+    ModelAndView choose(@RequestParam(required = false) String token, @RequestParam(name = "item", required = false) List<String> items,
+                        HttpServletResponse response) {
+        ModelAndView page = deepLinking.respond(token, items);
+        response.setHeader("Content-Security-Policy",
+                ContentSecurityPolicies.ltiPostingTo((String) page.getModel().get("returnOrigin")));
+        return page;
     }
 }

@@ -52,6 +52,10 @@ class DeepLinking {
         if (returnUrl == null) {
             throw LtiException.badRequest("The deep linking request has no deep_link_return_url.");
         }
+        if (LmsReturnUrls.safeOrigin(returnUrl).isEmpty()) {
+            throw LtiException.badRequest("The deep linking request's deep_link_return_url is not an https address; "
+                    + "ask your LMS administrator to check the platform's address.");
+        }
         Object types = settings.get("accept_types");
         if (types instanceof List<?> list && !list.contains("ltiResourceLink")) {
             throw LtiException.badRequest("This LMS placement does not accept LTI resource links (it accepts " + list + ").");
@@ -79,7 +83,10 @@ class DeepLinking {
         return page;
     }
 
-    /** The signed response for the chosen items, in a page that posts it to the platform at once. */
+    /**
+     * The signed response for the chosen items, in a page that posts it to the platform at once; {@code returnOrigin}
+     * in the model is the one place besides this server that the page's form may post to.
+     */
     ModelAndView respond(String token, List<String> chosen) {
         DeepLinkStore.Request request = requests.consume(token).orElseThrow(() -> LtiException.untrusted(
                 "This course picker has already been used or is more than an hour old. Start again from your LMS."));
@@ -110,8 +117,11 @@ class DeepLinking {
         if (request.data() != null) {
             claims.claim(LtiClaims.DL_DATA, request.data());
         }
+        String origin = LmsReturnUrls.safeOrigin(request.returnUrl()).orElseThrow(() -> LtiException.badRequest(
+                "The deep linking request's deep_link_return_url is not an https address."));
         ModelAndView page = new ModelAndView("lti/deep-link-return");
         page.addObject("returnUrl", request.returnUrl());
+        page.addObject("returnOrigin", origin);
         page.addObject("jwt", keys.sign(claims.build()));
         return page;
     }

@@ -90,7 +90,8 @@ class LtiLaunchController {
             watches.watch(platform.id(), lineItem, message.user().sub(), person.id(), target, now);
         }
         return launcher.launch(target.courseId(), nextModule(target, person), person,
-                LtiUsers.actor(platform, message.user()), message.returnUrl());
+                LtiUsers.actor(platform, message.user()),
+                LmsReturnUrls.safeOrigin(message.returnUrl()).isPresent() ? message.returnUrl() : null);
     }
 
     /** The module to open: the module of a module link; for a role's course the first not yet done (else the first). */

@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -94,11 +93,5 @@ class LtiPlatformController {
     @ExceptionHandler(LtiException.class)
     ResponseEntity<Map<String, String>> failed(LtiException e) {
         return ResponseEntity.status(e.status()).body(Map.of("error", e.getMessage()));
-    }
-
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
-        return ResponseEntity.badRequest().body(Map.of("error", "the request body is not valid JSON for this resource: "
-                + e.getMostSpecificCause().getMessage()));
     }
 }

@@ -41,9 +41,11 @@ class AlternateRequestSyntaxFilter extends OncePerRequestFilter {
     private static final Set<String> METHODS = Set.of("GET", "PUT", "POST", "DELETE", "HEAD");
 
     private final XapiErrorWriter errors;
+    private final XapiSettings settings;
 
-    AlternateRequestSyntaxFilter(XapiErrorWriter errors) {
+    AlternateRequestSyntaxFilter(XapiErrorWriter errors, XapiSettings settings) {
         this.errors = errors;
+        this.settings = settings;
     }
 
     @Override
@@ -56,7 +58,13 @@ class AlternateRequestSyntaxFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Map<String, String> query = decode(request.getQueryString());
+        Map<String, String> query;
+        try {
+            query = decode(request.getQueryString(), "query string");
+        } catch (MalformedForm e) {
+            reject(response, e.getMessage());
+            return;
+        }
         String method = query.get("method");
         if (!"POST".equals(request.getMethod())) {
             reject(response, "method: the Alternate Request Syntax is only allowed on POST");
@@ -75,7 +83,24 @@ class AlternateRequestSyntaxFilter extends OncePerRequestFilter {
             reject(response, "Content-Type: the Alternate Request Syntax needs application/x-www-form-urlencoded");
             return;
         }
-        Map<String, String> form = decode(new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        // Before authentication, so the size limit comes first: nothing past it is ever read into memory.
+        long limit = settings.maxBodySize().toBytes();
+        if (request.getContentLengthLong() > limit) {
+            tooLarge(response, limit);
+            return;
+        }
+        byte[] raw = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        if (raw.length > limit) {
+            tooLarge(response, limit);
+            return;
+        }
+        Map<String, String> form;
+        try {
+            form = decode(new String(raw, StandardCharsets.UTF_8), "form");
+        } catch (MalformedForm e) {
+            reject(response, e.getMessage());
+            return;
+        }
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         Map<String, String> params = new LinkedHashMap<>();
         String content = null;
@@ -104,7 +129,19 @@ class AlternateRequestSyntaxFilter extends OncePerRequestFilter {
         errors.write(response, HttpStatus.BAD_REQUEST, message);
     }
 
-    private static Map<String, String> decode(String encoded) {
+    private void tooLarge(HttpServletResponse response, long limit) throws IOException {
+        response.setHeader(XapiVersion.HEADER, XapiVersion.V1_0_3.header());
+        errors.write(response, HttpStatus.CONTENT_TOO_LARGE, RequestBodies.tooLarge(limit).getMessage());
+    }
+
+    /** A field whose percent-encoding is broken ({@code content=%zz}): the client's mistake, named in the 400. */
+    private static final class MalformedForm extends Exception {
+        MalformedForm(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static Map<String, String> decode(String encoded, String where) throws MalformedForm {
         Map<String, String> values = new LinkedHashMap<>();
         if (encoded == null || encoded.isEmpty()) {
             return values;
@@ -114,11 +151,19 @@ class AlternateRequestSyntaxFilter extends OncePerRequestFilter {
                 continue;
             }
             int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            String name = urlDecode(eq < 0 ? pair : pair.substring(0, eq), where + " field name");
+            String value = eq < 0 ? "" : urlDecode(pair.substring(eq + 1), name);
             values.put(name, value);
         }
         return values;
+    }
+
+    private static String urlDecode(String text, String field) throws MalformedForm {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedForm(field + ": malformed percent-encoding (a '%' must be followed by two hex digits)");
+        }
     }
 
     /** The request the form stands for. */

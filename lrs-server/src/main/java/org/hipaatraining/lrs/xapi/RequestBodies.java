@@ -2,7 +2,6 @@ package org.hipaatraining.lrs.xapi;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
@@ -28,7 +27,9 @@ public final class RequestBodies {
             }
             return body;
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read the request body", e);
+            // The connection broke or the chunked encoding is malformed: the client's request, not our failure.
+            throw XapiException.badRequest("the request body could not be read to its end (cut short, or malformed "
+                    + "chunked encoding)");
         }
     }
 

@@ -1,6 +1,10 @@
 package org.hipaatraining.lrs.xapi;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
+
+import org.hipaatraining.lrs.system.ClientFaults;
+import org.hipaatraining.lrs.system.RequestIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -83,8 +87,14 @@ class XapiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<byte[]> unexpected(Exception e, HttpServletRequest request) {
-        log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
-        return error(HttpStatus.INTERNAL_SERVER_ERROR, "the LRS failed to process this request; it has been logged");
+        Optional<String> malformed = ClientFaults.malformedRequest(e);
+        if (malformed.isPresent()) {
+            return error(HttpStatus.BAD_REQUEST, malformed.get());
+        }
+        String id = RequestIds.of(request);
+        log.error("Unexpected failure on {} {} (request id {})", request.getMethod(), request.getRequestURI(), id, e);
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, "the LRS failed to process this request; it has been logged "
+                + "with request id " + id);
     }
 
     static ResponseEntity<byte[]> error(HttpStatus status, String message) {

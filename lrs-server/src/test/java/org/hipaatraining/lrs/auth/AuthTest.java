@@ -214,4 +214,33 @@ class AuthTest extends LrsIntegrationTest {
         assertThat(actual.headers().firstValue("Access-Control-Expose-Headers").orElseThrow())
                 .contains("X-Experience-API-Consistent-Through");
     }
+
+    /** A wrong secret costs a password-hash check; an unknown or revoked key must cost the same, or timing lists the keys. */
+    @Test
+    void anUnknownKeyTakesAsLongAsAWrongSecret() {
+        ClientService.IssuedCredential known = clients.create("timed " + UUID.randomUUID(), EnumSet.of(Scope.ALL));
+        ClientService.IssuedCredential revoked = clients.create("timed revoked " + UUID.randomUUID(), EnumSet.of(Scope.ALL));
+        clients.revoke(revoked.key());
+        xapi.credentials("warm-up-" + UUID.randomUUID(), "x").get("/xapi/about");
+
+        long wrongSecret = medianMillis(() -> xapi.credentials(known.key(), "wrong-" + UUID.randomUUID()));
+        long unknownKey = medianMillis(() -> xapi.credentials("nobody-" + UUID.randomUUID(), "wrong"));
+        long revokedKey = medianMillis(() -> xapi.credentials(revoked.key(), "wrong-" + UUID.randomUUID()));
+
+        assertThat(unknownKey).as("unknown key vs wrong secret (%d ms)", wrongSecret).isGreaterThan(wrongSecret / 2);
+        assertThat(revokedKey).as("revoked key vs wrong secret (%d ms)", wrongSecret).isGreaterThan(wrongSecret / 2);
+    }
+
+    /** The median time of three refused reads (fewer than an account's lock limit). */
+    private static long medianMillis(java.util.function.Supplier<XapiHttp> client) {
+        long[] times = new long[3];
+        for (int i = 0; i < times.length; i++) {
+            XapiHttp c = client.get();
+            long start = System.nanoTime();
+            assertThat(c.get("/xapi/statements", params("limit", "1")).statusCode()).isEqualTo(401);
+            times[i] = (System.nanoTime() - start) / 1_000_000;
+        }
+        java.util.Arrays.sort(times);
+        return times[1];
+    }
 }

@@ -24,9 +24,11 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.Route;
 import org.hipaatraining.lrs.support.LrsIntegrationTest;
 import org.hipaatraining.lrs.support.NodeScripts;
+import org.hipaatraining.lrs.support.PolicyViolations;
 import org.hipaatraining.lrs.support.XapiHttp;
 import org.hipaatraining.lrs.xapi.json.XapiJson;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +48,7 @@ class Cmi5BrowserTest extends LrsIntegrationTest {
     private static byte[] library;
 
     private Cmi5Client cmi5;
+    private final PolicyViolations policy = new PolicyViolations();
 
     @BeforeAll
     static void startBrowser() throws IOException {
@@ -66,6 +69,11 @@ class Cmi5BrowserTest extends LrsIntegrationTest {
         if (playwright != null) {
             playwright.close();
         }
+    }
+
+    @AfterEach
+    void noPolicyViolations() {
+        policy.assertNone();
     }
 
     @BeforeEach
@@ -109,7 +117,7 @@ class Cmi5BrowserTest extends LrsIntegrationTest {
         String registration = cmi5.register("module-privacy", Cmi5Client.newActor());
         Cmi5Client.Launch launch = cmi5.launch(registration, Cmi5Client.PRIVACY, null);
         try (var context = browser.newContext()) {
-            context.newPage().navigate(launch.json().get("url").asString());
+            policy.watch(context.newPage()).navigate(launch.json().get("url").asString());
             List<JsonNode> initialized = List.of();
             for (int i = 0; i < 100 && initialized.isEmpty(); i++) {
                 Thread.sleep(200);
@@ -164,7 +172,7 @@ class Cmi5BrowserTest extends LrsIntegrationTest {
 
     private JsonNode play(String url, String scenario) {
         try (var context = browser.newContext()) {
-            Page tab = context.newPage();
+            Page tab = policy.watch(context.newPage());
             tab.route(xapi.base() + "/test-au/**", route -> route.fulfill(new Route.FulfillOptions()
                     .setStatus(200).setBodyBytes(route.request().url().contains("Cmi5.umd.js") ? library : page)
                     .setContentType(route.request().url().contains(".js") ? "text/javascript" : "text/html")));

@@ -18,6 +18,7 @@ import com.nimbusds.jwt.SignedJWT;
 import org.hipaatraining.content.Catalogue;
 import org.hipaatraining.content.Module;
 import org.hipaatraining.lrs.support.ModulePlayer;
+import org.hipaatraining.lrs.support.PolicyViolations;
 import org.hipaatraining.lrs.xapi.json.XapiJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +38,7 @@ class LtiBrowserTest extends LtiIntegrationTest {
     Catalogue catalogue;
 
     private Playwright playwright;
+    private final PolicyViolations policy = new PolicyViolations();
     private Browser browser;
 
     @BeforeEach
@@ -50,6 +52,7 @@ class LtiBrowserTest extends LtiIntegrationTest {
 
     @AfterEach
     void stopBrowser() {
+        policy.assertNone();
         browser.close();
         playwright.close();
     }
@@ -60,7 +63,7 @@ class LtiBrowserTest extends LtiIntegrationTest {
         PlatformSimulator.Launch launch = PlatformSimulator.Launch.resourceLink("user-" + UUID.randomUUID(), Map.of("module", MODULE));
         platform.launchesByLoginHint.put(hint, launch);
         // no transitions: a choice mid-animation is not "stable" for a click
-        Page page = browser.newPage(new Browser.NewPageOptions().setReducedMotion(ReducedMotion.REDUCE));
+        Page page = policy.watch(browser.newPage(new Browser.NewPageOptions().setReducedMotion(ReducedMotion.REDUCE)));
         page.navigate(platform.base() + "/course?" + query(Map.of("src", loginUrl(hint))));
 
         Frame tool = null;
@@ -89,7 +92,7 @@ class LtiBrowserTest extends LtiIntegrationTest {
         String hint = "hint-" + UUID.randomUUID();
         platform.launchesByLoginHint.put(hint, PlatformSimulator.Launch.resourceLink("teacher-" + UUID.randomUUID(), Map.of())
                 .deepLinking());
-        Page page = browser.newPage();
+        Page page = policy.watch(browser.newPage());
         page.navigate(loginUrl(hint));
 
         page.getByLabel(catalogue.module("privacy").orElseThrow().title()).check();

@@ -64,6 +64,33 @@ class LtiDeepLinkingTest extends LtiIntegrationTest {
     }
 
     @Test
+    void theReturnPageMayPostOnlyHereAndToThePlatformAndRunsNoInlineScript() {
+        HttpResponse<String> picker = deepLinkingLaunch();
+        HttpResponse<String> answer = choose(token(picker.body()), "module:privacy");
+
+        String policy = answer.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(policy).contains("form-action 'self' " + platform.base()).contains("script-src 'self'")
+                .doesNotContain("unsafe-inline");
+        assertThat(answer.body()).doesNotContainPattern("<script>[^<]");
+        assertThat(picker.headers().firstValue("Content-Security-Policy").orElseThrow()).endsWith("form-action 'self'");
+    }
+
+    @Test
+    void aReturnUrlThatIsNotHttpsIsRefused() {
+        for (String url : List.of("javascript:alert(document.cookie)", "data:text/html,<script>alert(1)</script>",
+                "http://lms.example.org/return", "https://user:pw@lms.example.org/return", "//lms.example.org/x", "not a url")) {
+            Login login = login("hint-dl-" + UUID.randomUUID());
+            HttpResponse<String> picker = postLaunch(platform.idToken(login.nonce(), PlatformSimulator.Launch
+                    .resourceLink("teacher-" + UUID.randomUUID(), Map.of()).deepLinking()
+                    .with(claims -> claims.claim(LtiClaims.DEEP_LINKING_SETTINGS, Map.of("deep_link_return_url", url,
+                            "accept_types", List.of("ltiResourceLink"), "accept_multiple", true)))), login.state());
+
+            assertThat(picker.statusCode()).as(url).isEqualTo(400);
+            assertThat(picker.body()).contains("not an https address").doesNotContain("value=\"module:privacy\"");
+        }
+    }
+
+    @Test
     void aPickerCanBeUsedOnlyOnce() {
         String token = token(deepLinkingLaunch().body());
         assertThat(choose(token, "module:privacy").statusCode()).isEqualTo(200);

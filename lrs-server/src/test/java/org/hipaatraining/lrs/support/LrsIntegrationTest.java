@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.hipaatraining.lrs.LrsApplication;
+import org.hipaatraining.lrs.xapi.FailingXapiResource;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,14 +22,18 @@ import org.springframework.test.context.DynamicPropertySource;
  * socket through {@code spring.mongodb.uri} (the production configuration path). All subclasses share one server and
  * one database, so tests use their own actors, activities and ids instead of relying on an empty store.
  */
-@SpringBootTest(classes = {LrsApplication.class, LrsIntegrationTest.RecordQueries.class},
+@SpringBootTest(classes = {LrsApplication.class, LrsIntegrationTest.RecordQueries.class, FailingEndpoints.class,
+        FailingXapiResource.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "lrs.bootstrap.client-key=" + LrsIntegrationTest.KEY,
                 "lrs.bootstrap.client-secret=" + LrsIntegrationTest.SECRET,
                 "lrs.bootstrap.admin-password=" + LrsIntegrationTest.ADMIN_PASSWORD,
                 "lrs.xapi.consistency-window=0s",
-                "lrs.xapi.max-body-size=2MB"
+                "lrs.xapi.max-body-size=2MB",
+                // Every test connects from 127.0.0.1 and many send wrong credentials on purpose: no address lock here
+                // (auth.SignInThrottleTest has a server of its own for that).
+                "lrs.security.sign-in.address-max-failures=1000000"
         })
 public abstract class LrsIntegrationTest {
 

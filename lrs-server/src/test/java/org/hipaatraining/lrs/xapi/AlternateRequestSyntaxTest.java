@@ -153,4 +153,37 @@ class AlternateRequestSyntaxTest extends LrsIntegrationTest {
             assertThat(refused.statusCode()).isEqualTo(400);
         }
     }
+
+    @Test
+    void brokenPercentEncodingIsA400BeforeAuthentication() throws Exception {
+        HttpResponse<String> content = rawFormPost("method=PUT", "content=%zz&statementId=" + UUID.randomUUID());
+        HttpResponse<String> name = rawFormPost("method=GET", "%g1=x");
+
+        assertThat(content.statusCode()).as(content.body()).isEqualTo(400);
+        assertThat(json(content).get("message").asString()).startsWith("content: malformed percent-encoding");
+        assertThat(name.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aFormBodyOverTheLimitIsRefusedUnreadWithoutCredentials() throws Exception {
+        // 3 MB against the tests' 2 MB limit, chunked (no Content-Length): the filter must stop at the limit.
+        byte[] big = ("content=" + "x".repeat(3 * 1024 * 1024)).getBytes(StandardCharsets.US_ASCII);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/xapi/statements?method=PUT"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big)))
+                .build();
+        HttpResponse<String> sized = rawFormPost("method=PUT", "content=" + "x".repeat(3 * 1024 * 1024));
+
+        HttpResponse<String> chunked = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(413);
+        assertThat(sized.statusCode()).isEqualTo(413);
+        assertThat(json(sized).get("message").asString()).contains("max-body-size");
+    }
+
+    private HttpResponse<String> rawFormPost(String query, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/xapi/statements?" + query))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
 }

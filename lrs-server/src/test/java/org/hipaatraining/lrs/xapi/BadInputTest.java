@@ -191,4 +191,62 @@ class BadInputTest extends LrsIntegrationTest {
         assertThat(xapi.putJson(STATEMENTS, "[" + statement() + "]", params("statementId",
                 UUID.randomUUID().toString())).statusCode()).isEqualTo(400);
     }
+
+    @Test
+    void anEmptyBatchIsA400() {
+        assertBadRequest(xapi.postJson(STATEMENTS, "[]"), "statements: the array is empty");
+        assertBadRequest(xapi.postJson(STATEMENTS, " [ ] "), "statements: the array is empty");
+    }
+
+    @Test
+    void timestampsWithManyFractionDigitsAreAcceptedEverywhereAndParsed() {
+        String id = UUID.randomUUID().toString();
+        String statement = Statements.completed(id, XapiHttp.uniqueMbox(), Statements.COMPLETED, Statements.activityId(),
+                UUID.randomUUID().toString()).replace("\"timestamp\": \"2026-11-20T15:04:05.123Z\"",
+                "\"timestamp\": \"2026-01-01T00:00:00.9999999999999Z\"");
+
+        HttpResponse<String> post = xapi.postJson(STATEMENTS, statement);
+        HttpResponse<String> since = xapi.get(STATEMENTS, params("since", "2026-01-01T00:00:00.9999999999999Z", "limit", "1"));
+        HttpResponse<String> until = xapi.version("2.0.0").get(STATEMENTS, params("until", "20260101T000000,123456789012+01"));
+
+        assertThat(post.statusCode()).as(post.body()).isEqualTo(200);
+        assertThat(xapi.get(STATEMENTS, params("statementId", id)).statusCode()).isEqualTo(200);
+        assertThat(since.statusCode()).as(since.body()).isEqualTo(200);
+        assertThat(until.statusCode()).as(until.body()).isEqualTo(200);
+        assertBadRequest(xapi.get(STATEMENTS, params("since", "2026-01-01T24:00:00Z")), "since: must be an ISO 8601 timestamp");
+        assertBadRequest(xapi.get(STATEMENTS, params("until", "2026-02-30T00:00:00Z")), "until: must be an ISO 8601 timestamp");
+        assertBadRequest(xapi.postJson(STATEMENTS, statement.replace(id, UUID.randomUUID().toString())
+                .replace("00:00:00.9999999999999Z", "00:00:61Z")), "statement.timestamp: must be an ISO 8601 timestamp");
+    }
+
+    @Test
+    void forgedMoreTokensAreRefused() {
+        String activity = Statements.activityId();
+        for (int i = 0; i < 3; i++) {
+            xapi.postJson(STATEMENTS, Statements.completed(XapiHttp.uniqueMbox(), activity));
+        }
+        HttpResponse<String> first = xapi.get(STATEMENTS, params("activity", activity, "limit", "1"));
+        String more = json(first).get("more").asString();
+        String token = more.substring(more.indexOf("more=") + 5);
+        String payload = new String(Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))), StandardCharsets.UTF_8);
+        String signature = token.substring(token.indexOf('.'));
+
+        HttpResponse<String> followed = xapi.get(STATEMENTS, params("more", token));
+        assertThat(followed.statusCode()).isEqualTo(200);
+        assertThat(json(followed).get("statements").size()).isEqualTo(1);
+        for (String forged : java.util.List.of(
+                encode(payload.replace("\"l\":1", "\"l\":1000000")) + signature,
+                encode(payload.replace("\"l\":1", "\"l\":0")) + signature,
+                encode(payload.replace("\"l\":1", "\"l\":1000000")),
+                encode(payload),
+                token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA"),
+                token + token, ".", "..", "a.b", "\u00e9.\u00e9", "x".repeat(7_000))) {
+            HttpResponse<String> get = xapi.get(STATEMENTS, params("more", forged));
+            assertBadRequest(get, "more: not a continuation this LRS issued");
+        }
+    }
+
+    private static String encode(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
 }

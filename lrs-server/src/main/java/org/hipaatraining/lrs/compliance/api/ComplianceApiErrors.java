@@ -1,23 +1,25 @@
 package org.hipaatraining.lrs.compliance.api;
 
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.hipaatraining.lrs.compliance.ComplianceException;
 import org.hipaatraining.lrs.compliance.RetentionException;
 import org.hipaatraining.lrs.compliance.roster.RosterService;
 import org.hipaatraining.lrs.compliance.status.ComplianceService;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import tools.jackson.core.JacksonException;
 
-/** The compliance API's errors: a status and {@code {"error": "..."}} naming what to fix; never a 500 for bad input. */
+/**
+ * The compliance API's errors: a status and {@code {"error": "..."}} naming what to fix; never a 500 for bad input.
+ * Malformed bodies and parameters are answered by the catch-all {@code system.UnhandledErrors} in the same shape.
+ */
 @RestControllerAdvice(basePackages = "org.hipaatraining.lrs.compliance")
+@Order(Ordered.LOWEST_PRECEDENCE - 100) // before the catch-all system.UnhandledErrors
 class ComplianceApiErrors {
 
     @ExceptionHandler(ComplianceService.NotFound.class)
@@ -35,29 +37,8 @@ class ComplianceApiErrors {
         return error(HttpStatus.CONFLICT, e.getMessage());
     }
 
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
-        Throwable cause = e.getMostSpecificCause();
-        if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-            String field = jackson.getPath().stream().map(r -> r.getPropertyName() != null ? r.getPropertyName()
-                    : "[" + r.getIndex() + "]").collect(Collectors.joining("."));
-            return error(HttpStatus.BAD_REQUEST, field + ": " + jackson.getOriginalMessage());
-        }
-        return error(HttpStatus.BAD_REQUEST, "the request body is not valid JSON for this resource: "
-                + (cause instanceof JacksonException jackson ? jackson.getOriginalMessage() : cause.getMessage()));
-    }
-
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Map<String, String>> badParameter(MethodArgumentTypeMismatchException e) {
-        return error(HttpStatus.BAD_REQUEST, e.getName() + ": '" + e.getValue() + "' is not a valid value");
-    }
-
-    @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<Map<String, String>> missing(MissingServletRequestParameterException e) {
-        return error(HttpStatus.BAD_REQUEST, e.getParameterName() + ": required");
-    }
-
     private static ResponseEntity<Map<String, String>> error(HttpStatus status, String message) {
-        return ResponseEntity.status(status).body(Map.of("error", message));
+        // JSON even for a PDF or CSV download's error: the one type every caller can read
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", message));
     }
 }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -67,10 +68,19 @@ public class RosterImport {
                     errors.add("line " + line + ": " + e.getMessage());
                 }
             }
+        } catch (CSVException e) {
+            return unreadable(e);
+        } catch (UncheckedIOException e) {
+            // The record iterator wraps the parser's IOException: a CSV syntax error (unbalanced quote, text after a
+            // closing quote) is the file's fault and gets its line; a failing reader is not.
+            if (e.getCause() instanceof CSVException syntax) {
+                return unreadable(syntax);
+            }
+            throw e;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            return new Result(0, 0, 0, List.of("not a CSV file this importer can read: " + e.getMessage()));
+            return unreadable(e);
         }
         if (!errors.isEmpty()) {
             return new Result(0, 0, 0, errors);
@@ -95,6 +105,11 @@ public class RosterImport {
             }
         }
         return new Result(created, updated, unchanged, errors);
+    }
+
+    private static Result unreadable(Exception e) {
+        return new Result(0, 0, 0, List.of("not a CSV file this importer can read: " + e.getMessage()
+                + " (a field with a comma, quote or line break must be in double quotes, and a quote inside it doubled)"));
     }
 
     private Optional<Person> existing(RosterService.PersonDetails details) {

@@ -14,11 +14,15 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.hipaatraining.content.Catalogue;
+import org.hipaatraining.lrs.xapi.XapiException;
+import org.hipaatraining.lrs.xapi.XapiVersion;
 import org.hipaatraining.lrs.xapi.agents.AgentKey;
 import org.hipaatraining.lrs.xapi.json.XapiJson;
 import org.hipaatraining.lrs.xapi.validation.Formats;
+import org.hipaatraining.lrs.xapi.validation.StatementValidator;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -121,7 +125,7 @@ public class RosterService {
     /** Links another xAPI identity (an agent as JSON, e.g. the account an LMS uses) to a person. */
     public Person addIdentity(String id, String agentJson) {
         Person person = people.find(id).orElseThrow(() -> new RosterException("no person with id " + id));
-        String key = AgentKey.of(XapiJson.parse(agentJson, "agent"));
+        String key = identityKey(agentJson);
         if (key == null) {
             throw new RosterException("agent: needs an mbox, mbox_sha1sum, openid or account");
         }
@@ -130,6 +134,20 @@ public class RosterService {
         identifiers.add(key);
         return save(person.withDetails(person.name(), person.email(), List.copyOf(identifiers), person.supervisor(),
                 person.hireDate(), clock.instant()));
+    }
+
+    /** The key of an agent given as JSON, checked as strictly as an xAPI actor (no objects where strings belong). */
+    private static String identityKey(String agentJson) {
+        try {
+            JsonNode agent = XapiJson.parse(agentJson, "agent");
+            if (!agent.isObject()) {
+                throw new RosterException("agent: must be a JSON object such as {\"mbox\": \"mailto:kim@clinic.example\"}");
+            }
+            new StatementValidator(XapiVersion.V2_0_0).agentOrGroup(agent, "agent");
+            return AgentKey.of(agent);
+        } catch (XapiException e) {
+            throw new RosterException(e.getMessage());
+        }
     }
 
     private Person save(Person person) {
@@ -150,7 +168,7 @@ public class RosterService {
         }
         checkRoles(details.roles());
         for (String account : details.accounts() == null ? List.<String>of() : details.accounts()) {
-            int bar = account.indexOf('|');
+            int bar = account == null ? -1 : account.indexOf('|');
             if (bar <= 0 || bar == account.length() - 1 || !Formats.isIri(account.substring(0, bar))) {
                 throw new RosterException("account: '" + account + "' must be homePage|name, e.g. https://moodle.clinic.example|42");
             }
@@ -162,7 +180,7 @@ public class RosterService {
             throw new RosterException("roles: at least one, from " + roleIds());
         }
         for (String role : roles) {
-            if (catalogue.role(role).isEmpty()) {
+            if (role == null || catalogue.role(role).isEmpty()) {
                 throw new RosterException("roles: '" + role + "' is not a role; use " + roleIds());
             }
         }

@@ -80,13 +80,7 @@ final class DocumentRequests {
 
     static Instant since(MultiValueMap<String, String> params) {
         String since = optional(params, "since");
-        if (since == null) {
-            return null;
-        }
-        if (!Formats.isTimestamp(since)) {
-            throw XapiException.badRequest("since: must be an ISO 8601 timestamp");
-        }
-        return Timestamps.parse(since);
+        return since == null ? null : Timestamps.param("since", since);
     }
 
     static DocumentService.Preconditions preconditions(HttpServletRequest request) {

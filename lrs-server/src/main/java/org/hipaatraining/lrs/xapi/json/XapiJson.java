@@ -1,6 +1,7 @@
 package org.hipaatraining.lrs.xapi.json;
 
 
+import org.hipaatraining.lrs.system.JsonErrors;
 import org.hipaatraining.lrs.xapi.XapiException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -39,7 +40,7 @@ public final class XapiJson {
             }
             return node;
         } catch (JacksonException e) {
-            throw XapiException.badRequest(what + ": malformed JSON: " + e.getOriginalMessage());
+            throw XapiException.badRequest(what + ": " + JsonErrors.describe(e));
         }
     }
 
@@ -51,7 +52,7 @@ public final class XapiJson {
             }
             return node;
         } catch (JacksonException e) {
-            throw XapiException.badRequest(what + ": malformed JSON: " + e.getOriginalMessage());
+            throw XapiException.badRequest(what + ": " + JsonErrors.describe(e));
         }
     }
 

@@ -1,11 +1,14 @@
 package org.hipaatraining.lrs.xapi.statements;
 
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
-import org.hipaatraining.lrs.xapi.XapiException;
 import org.hipaatraining.lrs.xapi.json.XapiJson;
+import org.hipaatraining.lrs.xapi.validation.Formats;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -13,11 +16,18 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The {@code more} continuation: the query and the position after the last statement served, in the link itself.
  * No server keeps paging state, so any instance behind a load balancer can serve the next page, and a page boundary
- * never moves when new statements arrive (keyset paging on stored, then id).
+ * never moves when new statements arrive (keyset paging on stored, then id). {@link MoreTokens} signs it.
  */
 record MoreToken(StatementQuery query, PageCursor after) {
 
-    String encode() {
+    private static final Set<String> KEYS = Set.of("ag", "v", "ac", "r", "ra", "rc", "s", "u", "l", "asc", "f", "att",
+            "at", "id");
+    private static final int MAX_TEXT = 2_048;
+
+    private static final Map<String, StatementQuery.Format> FORMATS = Map.of("EXACT", StatementQuery.Format.EXACT,
+            "IDS", StatementQuery.Format.IDS, "CANONICAL", StatementQuery.Format.CANONICAL);
+
+    byte[] toJson() {
         ObjectNode json = XapiJson.MAPPER.createObjectNode();
         putIfSet(json, "ag", query.agentKey());
         putIfSet(json, "v", query.verb());
@@ -45,19 +55,34 @@ record MoreToken(StatementQuery query, PageCursor after) {
         }
         json.put("at", after.stored().toString());
         json.put("id", after.id());
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(XapiJson.write(json).getBytes(StandardCharsets.UTF_8));
+        return XapiJson.write(json).getBytes(StandardCharsets.UTF_8);
     }
 
-    static MoreToken decode(String token) {
+    /** The continuation in {@code json}, if every field is present where required and has the form this LRS writes. */
+    static Optional<MoreToken> fromJson(String text, int maxLimit) {
         try {
-            JsonNode json = XapiJson.MAPPER.readTree(new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8));
-            StatementQuery query = new StatementQuery(text(json, "ag"), json.path("ra").asBoolean(false), text(json, "v"),
-                    text(json, "ac"), json.path("rc").asBoolean(false), text(json, "r"), instant(json, "s"),
-                    instant(json, "u"), json.path("l").asInt(), json.path("asc").asBoolean(false),
-                    StatementQuery.Format.valueOf(json.path("f").asString("EXACT")), json.path("att").asBoolean(false));
-            return new MoreToken(query, new PageCursor(Instant.parse(json.path("at").asString()), json.path("id").asString()));
-        } catch (IllegalArgumentException | JacksonException | java.time.DateTimeException e) {
-            throw XapiException.badRequest("more: not a continuation this LRS issued");
+            JsonNode json = XapiJson.MAPPER.readTree(text);
+            if (!json.isObject() || !KEYS.containsAll(json.propertyNames())) {
+                return Optional.empty();
+            }
+            int limit = json.path("l").isInt() ? json.get("l").intValue() : -1;
+            String format = text(json, "f");
+            String verb = text(json, "v");
+            String activity = text(json, "ac");
+            String registration = text(json, "r");
+            String id = text(json, "id");
+            if (limit < 1 || limit > maxLimit || format == null || !FORMATS.containsKey(format) || id == null
+                    || !Formats.isUuid(id) || (verb != null && !Formats.isIri(verb))
+                    || (activity != null && !Formats.isIri(activity))
+                    || (registration != null && !Formats.isUuid(registration))) {
+                return Optional.empty();
+            }
+            StatementQuery query = new StatementQuery(text(json, "ag"), flag(json, "ra"), verb, activity, flag(json, "rc"),
+                    registration, instant(json, "s"), instant(json, "u"), limit, flag(json, "asc"), FORMATS.get(format),
+                    flag(json, "att"));
+            return Optional.of(new MoreToken(query, new PageCursor(required(instant(json, "at")), id)));
+        } catch (JacksonException | DateTimeException | IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 
@@ -67,11 +92,35 @@ record MoreToken(StatementQuery query, PageCursor after) {
         }
     }
 
+    /** A string field, or null when absent; anything else (a number, an object, a huge string) is refused. */
     private static String text(JsonNode json, String key) {
-        return json.hasNonNull(key) ? json.get(key).asString() : null;
+        JsonNode value = json.get(key);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isString() || value.stringValue().isEmpty() || value.stringValue().length() > MAX_TEXT) {
+            throw new IllegalArgumentException(key);
+        }
+        return value.stringValue();
+    }
+
+    private static boolean flag(JsonNode json, String key) {
+        JsonNode value = json.get(key);
+        if (value != null && !value.isBoolean()) {
+            throw new IllegalArgumentException(key);
+        }
+        return value != null && value.booleanValue();
     }
 
     private static Instant instant(JsonNode json, String key) {
-        return json.hasNonNull(key) ? Instant.parse(json.get(key).asString()) : null;
+        String value = text(json, key);
+        return value == null ? null : Instant.parse(value);
+    }
+
+    private static Instant required(Instant instant) {
+        if (instant == null) {
+            throw new IllegalArgumentException("at");
+        }
+        return instant;
     }
 }

@@ -5,9 +5,6 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Set;
@@ -121,8 +118,7 @@ final class StatementComparison {
 
     private static String normaliseTimestamp(String timestamp) {
         try {
-            return OffsetDateTime.parse(timestamp).withOffsetSameInstant(ZoneOffset.UTC)
-                    .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            return Timestamps.parse(timestamp).toString();
         } catch (RuntimeException e) {
             return timestamp;
         }

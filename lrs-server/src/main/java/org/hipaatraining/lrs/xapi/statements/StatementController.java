@@ -46,11 +46,14 @@ class StatementController {
     private final StatementService statements;
     private final StatementReader reader;
     private final StatementSettings settings;
+    private final MoreTokens moreTokens;
 
-    StatementController(StatementService statements, StatementReader reader, StatementSettings settings) {
+    StatementController(StatementService statements, StatementReader reader, StatementSettings settings,
+                        MoreTokens moreTokens) {
         this.statements = statements;
         this.reader = reader;
         this.settings = settings;
+        this.moreTokens = moreTokens;
     }
 
     @PutMapping
@@ -90,6 +93,9 @@ class StatementController {
             batch.add(json);
         } else if (json.isArray()) {
             json.forEach(batch::add);
+            if (batch.isEmpty()) {
+                throw XapiException.badRequest("statements: the array is empty; send at least one statement");
+            }
         } else {
             throw XapiException.badRequest("statements: the body must be a statement object or an array of statements");
         }
@@ -127,7 +133,7 @@ class StatementController {
         String more = StatementQuery.single(params, "more");
         if (more != null) {
             XapiRequest.allowOnly(params, Set.of("more"), "with more");
-            MoreToken token = MoreToken.decode(more);
+            MoreToken token = moreTokens.read(more);
             query = token.query();
             after = token.after();
         } else {

@@ -120,13 +120,7 @@ record StatementQuery(String agentKey, boolean relatedAgents, String verb, Strin
 
     private static Instant timestampParam(MultiValueMap<String, String> params, String name) {
         String value = single(params, name);
-        if (value == null) {
-            return null;
-        }
-        if (!Formats.isTimestamp(value)) {
-            throw XapiException.badRequest(name + ": must be an ISO 8601 timestamp");
-        }
-        return Timestamps.parse(value);
+        return value == null ? null : Timestamps.param(name, value);
     }
 
     // ---- MongoDB

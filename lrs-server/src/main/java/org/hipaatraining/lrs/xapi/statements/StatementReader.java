@@ -24,10 +24,12 @@ public class StatementReader {
 
     private final StatementStore store;
     private final ActivityStore activities;
+    private final MoreTokens moreTokens;
 
-    StatementReader(StatementStore store, ActivityStore activities) {
+    StatementReader(StatementStore store, ActivityStore activities, MoreTokens moreTokens) {
         this.store = store;
         this.activities = activities;
+        this.moreTokens = moreTokens;
     }
 
     /** A statement ready to send: its JSON, when it was stored, and the attachments it names. */
@@ -78,7 +80,7 @@ public class StatementReader {
         String more = null;
         if (hasMore) {
             Document last = documents.get(documents.size() - 1);
-            more = new MoreToken(query, new PageCursor(last.getDate("stored").toInstant(), last.getString("_id"))).encode();
+            more = moreTokens.issue(query, new PageCursor(last.getDate("stored").toInstant(), last.getString("_id")));
         }
         return new Page(statements, more);
     }

@@ -1,9 +1,5 @@
 package org.hipaatraining.lrs.xapi.validation;
 
-import java.time.DateTimeException;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The xAPI special data types: IRIs, UUIDs, RFC 5646 language tags, ISO 8601 timestamps and durations. */
@@ -28,10 +24,6 @@ public final class Formats {
                     + "|[xX](?:-[A-Za-z0-9]{1,8})+"
                     + "|(?i:en-GB-oed|i-ami|i-bnn|i-default|i-enochian|i-hak|i-klingon|i-lux|i-mingo|i-navajo|i-pwn|i-tao"
                     + "|i-tay|i-tsu|sgn-BE-FR|sgn-BE-NL|sgn-CH-DE)");
-
-    /** ISO 8601 date-time; the offset, when present, is Z or ±hh[[:]mm]. */
-    private static final Pattern TIMESTAMP = Pattern.compile(
-            "(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d+))?)?(Z|[+-]\\d{2}(?::?\\d{2})?)?");
 
     /** ISO 8601 durations: PnYnMnDTnHnMnS (any part may be absent, the last may be decimal), or PnW on its own. */
     private static final Pattern DURATION = Pattern.compile(
@@ -122,34 +114,8 @@ public final class Formats {
         return DURATION.matcher(s).matches();
     }
 
-    /**
-     * An ISO 8601 timestamp whose fields are in range. The "unknown local offset" forms -00, -0000 and -00:00 are
-     * refused: RFC 3339 gives them a meaning xAPI cannot store.
-     */
+    /** An ISO 8601 timestamp as {@link TimestampSyntax} defines it (the parser uses the same grammar). */
     public static boolean isTimestamp(String s) {
-        Matcher m = TIMESTAMP.matcher(s);
-        if (!m.matches()) {
-            return false;
-        }
-        String offset = m.group(8);
-        if (offset != null && offset.startsWith("-") && offset.replaceAll("[-:0]", "").isEmpty()) {
-            return false;
-        }
-        if (offset != null && offset.length() > 1) {
-            String digits = offset.substring(1).replace(":", "");
-            int hours = Integer.parseInt(digits.substring(0, 2));
-            int minutes = digits.length() > 2 ? Integer.parseInt(digits.substring(2)) : 0;
-            if (hours > 23 || minutes > 59) {
-                return false;
-            }
-        }
-        try {
-            LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-            int second = m.group(6) == null ? 0 : Integer.parseInt(m.group(6));
-            LocalTime.of(Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), Math.min(second, 59));
-            return second <= 60;
-        } catch (DateTimeException e) {
-            return false;
-        }
+        return TimestampSyntax.parse(s) != null;
     }
 }

@@ -54,6 +54,7 @@ class AdminAccessTest extends LrsIntegrationTest {
     @AfterAll
     static void closeBrowser() {
         if (browser != null) {
+            browser.assertNoPolicyViolations();
             browser.close();
             browser = null;
         }
@@ -147,5 +148,74 @@ class AdminAccessTest extends LrsIntegrationTest {
         page.locator("#module-" + module).getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
                 .setName("Publish")).click();
         assertThat(page.locator(".message.error").textContent()).contains("already published");
+    }
+
+    @Test
+    void aSessionStillNeedsItsCsrfTokenWhateverAuthorizationHeaderComesWithIt() {
+        Page page = browser.signedIn("admin", ADMIN_PASSWORD, 1024, 768);
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        List<String> forms = List.of("/admin/people/" + kim.id() + "/remedial-actions", "/admin/people/import",
+                "/admin/modules/privacy/releases", "/admin/lms-activities/map", "/admin/lms-activities/unmap",
+                "/admin/lti/platforms", "/admin/lti/keys/rotate");
+
+        for (String form : forms) {
+            for (String authorization : List.of("Bearer x", basic)) {
+                APIResponse post = page.request().post(browser.url(form), RequestOptions.create()
+                        .setHeader("Authorization", authorization).setHeader("Accept", "text/html")
+                        .setForm(FormData.create().set("action", "Forged note").set("activityIri", "https://x.example/a")
+                                .set("version", "9.9.9")));
+                assertThat(post.status()).as("%s with %s", form, authorization.substring(0, 6)).isEqualTo(403);
+            }
+        }
+        JsonNode transcript = XapiHttp.json(practice.admin().get("/api/compliance/people/" + kim.id() + "/transcript"));
+        assertThat(transcript.get("remedialActions").size()).isZero();
+        // Basic without a session (a script) needs no token
+        Learner scripted = practice.person("Sam Scripted", "sam", List.of("everyone"), 30, null);
+        assertThat(practice.admin().postJson("/api/compliance/people/" + scripted.id() + "/remedial-actions",
+                "{\"action\":\"Scripted note\"}").statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyAndSameSiteLax() {
+        Page page = browser.signedIn("admin", ADMIN_PASSWORD, 1024, 768);
+
+        var session = page.context().cookies().stream().filter(c -> c.name.equals("JSESSIONID")).findFirst().orElseThrow();
+
+        assertThat(session.httpOnly).isTrue();
+        assertThat(session.sameSite).isEqualTo(com.microsoft.playwright.options.SameSiteAttribute.LAX);
+    }
+
+    @Test
+    void everyPageHasAContentSecurityPolicyAndTheAdminPagesKeepToIt() {
+        Page page = browser.signedIn("admin", ADMIN_PASSWORD, 1280, 900);
+        for (String path : List.of("/admin", "/admin/people", "/admin/people/" + kim.id(), "/admin/modules",
+                "/admin/overdue", "/admin/stalled", "/admin/lms-activities", "/admin/lti", "/admin/no-such-page",
+                "/api/docs")) {
+            com.microsoft.playwright.Response response = page.navigate(browser.url(path));
+            assertThat(response.allHeaders().get("content-security-policy")).as(path).contains("script-src 'self'")
+                    .doesNotContain("script-src 'self' 'unsafe-inline'");
+        }
+        assertThat(page.locator("#swagger-ui").count()).as("the API browser renders").isEqualTo(1);
+        page.waitForSelector(".opblock-tag");
+        for (String path : List.of("/login", "/xapi/about", "/lti/jwks", "/cmi5/content/nothing/index.html",
+                "/verify/not-a-certificate", "/api/reports/status.csv")) {
+            assertThat(page.request().get(browser.url(path)).headers().get("content-security-policy")).as(path).isNotBlank();
+        }
+        assertThat(page.request().get(browser.url("/admin")).headers().get("content-security-policy"))
+                .contains("frame-ancestors 'none'", "form-action 'self'", "object-src 'none'");
+    }
+
+    @Test
+    void aStaffListWithBrokenQuotesIsExplainedOnThePage() {
+        Page page = browser.signedIn("admin", ADMIN_PASSWORD, 1024, 768);
+        page.navigate(browser.url("/admin/people"));
+
+        page.locator("#file").setInputFiles(new com.microsoft.playwright.options.FilePayload("staff.csv", "text/csv",
+                "name,email,roles\n\"Broken Quote,broken@clinic.example,everyone\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import")).click();
+
+        assertThat(page.url()).endsWith("/admin/people");
+        assertThat(page.locator(".message.error").textContent()).contains("found problems", "not a CSV file this importer can read");
     }
 }

@@ -21,6 +21,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import org.hipaatraining.lrs.support.PolicyViolations;
 
 /**
  * Headless Debian Chromium through Playwright-Java, with what the admin page tests need: a signed-in page at a
@@ -34,6 +35,7 @@ final class AdminBrowser implements AutoCloseable {
     private final Playwright playwright;
     private final Browser browser;
     private final String base;
+    private final PolicyViolations policy = new PolicyViolations();
 
     AdminBrowser(int port) {
         this.base = "http://127.0.0.1:" + port;
@@ -43,6 +45,11 @@ final class AdminBrowser implements AutoCloseable {
                 .setHeadless(true)
                 .setArgs(List.of("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                         "--disable-background-networking", "--no-first-run")));
+    }
+
+    /** Fails if any page this browser opened broke the Content-Security-Policy. */
+    void assertNoPolicyViolations() {
+        policy.assertNone();
     }
 
     String url(String path) {
@@ -55,7 +62,7 @@ final class AdminBrowser implements AutoCloseable {
                 .setLocale("en-US").setTimezoneId("UTC")
                 // no chart animation: screenshots show the finished chart
                 .setReducedMotion(com.microsoft.playwright.options.ReducedMotion.REDUCE));
-        Page page = context.newPage();
+        Page page = policy.watch(context.newPage());
         page.onConsoleMessage(message -> {
             if ("error".equals(message.type())) {
                 System.err.println("[browser] " + message.text());

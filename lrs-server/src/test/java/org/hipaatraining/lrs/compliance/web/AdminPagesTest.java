@@ -60,6 +60,7 @@ class AdminPagesTest extends LrsIntegrationTest {
     @AfterAll
     static void closeBrowser() {
         if (browser != null) {
+            browser.assertNoPolicyViolations();
             browser.close();
             browser = null;
         }
