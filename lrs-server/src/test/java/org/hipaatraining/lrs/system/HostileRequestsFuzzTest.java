@@ -59,7 +59,7 @@ class HostileRequestsFuzzTest extends LrsIntegrationTest {
     private static final int WORKERS = 4;
     private static final Pattern JAVA_NAMES = Pattern.compile("\\b(?:java|javax|jakarta|tools\\.jackson|com\\.fasterxml"
             + "|org\\.springframework|org\\.hipaatraining|org\\.apache|org\\.bson|com\\.mongodb)\\.[a-z]+|\\b[A-Z]\\w*Exception\\b");
-    private static final Pattern FATAL_LOG = Pattern.compile("OutOfMemoryError|StackOverflowError|Exception in thread");
+    private static final Pattern FATAL_LOG = Pattern.compile("java.lang.OutOfMemoryError|java.lang.StackOverflowError|Exception in thread");
 
     @DynamicPropertySource
     static void ownServer(DynamicPropertyRegistry registry) {

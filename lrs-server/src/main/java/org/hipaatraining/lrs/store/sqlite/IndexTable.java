@@ -20,7 +20,8 @@ final class IndexTable {
 
     private final SqliteFile file;
     private final Catalog catalog;
-    private final String catalogName;
+    /** Follows the collection when it is renamed (a rebuild's collection put in place of the old one). */
+    private volatile String catalogName;
     private final Catalog.Kind kind;
     private final List<String> fields;
     private final List<Boolean> ascending;
@@ -32,6 +33,10 @@ final class IndexTable {
         this.kind = kind;
         this.fields = keys.stream().map(IndexKey::getKey).toList();
         this.ascending = keys.stream().map(IndexKey::isAscending).toList();
+    }
+
+    void renamed(String newCatalogName) {
+        this.catalogName = newCatalogName;
     }
 
     List<String> fields() {

@@ -73,6 +73,11 @@ final class SqliteDatabase extends AbstractSynchronizedMongoDatabase<Long> {
             catalog.rename(name, to + name.substring(from.length()));
         }
         catalog.rename(from, to);
+        for (var index : collection.getIndexes()) {
+            if (index instanceof ScannableIndex scannable) {
+                scannable.table().renamed(to + "$" + scannable.getName());
+            }
+        }
         super.moveCollection(oldDatabase, collection, newCollectionName);
         if (oldDatabase instanceof SqliteDatabase old) {
             old.opened.remove(collection.getCollectionName());

@@ -286,6 +286,25 @@ class SqliteBackendTest {
     }
 
     @Test
+    void aCollectionRenamedOverAnotherKeepsItsIndexes() {
+        MongoCollection<Document> old = sqlite("records");
+        old.insertOne(new Document("_id", "stale").append("k", 1));
+        MongoCollection<Document> rebuilt = sqlite("records_rebuild");
+        rebuilt.createIndex(new Document("k", 1));
+        rebuilt.insertMany(List.of(new Document("_id", "a").append("k", 1), new Document("_id", "b").append("k", 2)));
+        rebuilt.renameCollection(new com.mongodb.MongoNamespace("db", "records"),
+                new com.mongodb.client.model.RenameCollectionOptions().dropTarget(true));
+
+        MongoCollection<Document> records = sqlite("records");
+        assertThat(records.countDocuments()).isEqualTo(2);
+        assertThatThrownBy(() -> records.insertOne(new Document("_id", "a"))).hasMessageContaining("E11000");
+        records.insertOne(new Document("_id", "c").append("k", 1));
+        assertThat(records.find(Filters.eq("k", 1)).into(new ArrayList<>())).extracting(d -> d.get("_id"))
+                .containsExactlyInAnyOrder("a", "c");
+        assertThat(backend.explain("db", "records", new de.bwaldvogel.mongo.bson.Document("k", 1), null)).contains("index k_1");
+    }
+
+    @Test
     void whatWasCommittedIsThereAfterReopening() {
         MongoCollection<Document> things = sqlite("things");
         things.createIndex(new Document("k", 1), new IndexOptions().unique(true));
