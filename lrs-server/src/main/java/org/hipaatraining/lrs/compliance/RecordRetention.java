@@ -29,7 +29,10 @@ public class RecordRetention {
     private final TrainingEventStore events;
     private final ComplianceService compliance;
 
-    RecordRetention(PersonStore people, TrainingEventStore events, ComplianceService compliance) {
+    private final org.springframework.context.ApplicationEventPublisher changes;
+
+    RecordRetention(PersonStore people, TrainingEventStore events, ComplianceService compliance, org.springframework.context.ApplicationEventPublisher changes) {
+        this.changes = changes;
         this.people = people;
         this.events = events;
         this.compliance = compliance;
@@ -53,6 +56,7 @@ public class RecordRetention {
             throw new RetentionException(person.name() + "'s roster entry and training records", from);
         }
         people.delete(personId);
+        changes.publishEvent(ComplianceInputsChanged.people(java.util.Set.of(personId)));
         log.info("Roster entry of {} ({}) deleted by {} after the retention period", person.name(), personId, admin);
     }
 }

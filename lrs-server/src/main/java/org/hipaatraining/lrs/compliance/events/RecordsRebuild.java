@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.hipaatraining.lrs.compliance.ComplianceInputsChanged;
 import org.hipaatraining.lrs.xapi.statements.StoredStatement;
 import org.hipaatraining.lrs.xapi.statements.StoredStatements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,9 +33,11 @@ public class RecordsRebuild {
     private final StoredStatements statements;
     private final ProjectionErrors errors;
     private final Clock clock;
+    private final ApplicationEventPublisher changes;
 
     RecordsRebuild(TrainingEventStore events, TrainingEventProjector projector, StoredStatements statements,
-                   ProjectionErrors errors, Clock clock) {
+                   ProjectionErrors errors, Clock clock, ApplicationEventPublisher changes) {
+        this.changes = changes;
         this.events = events;
         this.projector = projector;
         this.statements = statements;
@@ -49,6 +53,7 @@ public class RecordsRebuild {
         long read = walk(Instant.EPOCH, null, page -> projector.applyTo(page, building));
         events.finishRebuild(building);
         long since = walk(started.minus(OVERLAP), null, projector::apply);
+        changes.publishEvent(ComplianceInputsChanged.forEveryone());
         log.info("Compliance records rebuilt from {} statements ({} stored while it ran)", read, since);
         return read;
     }

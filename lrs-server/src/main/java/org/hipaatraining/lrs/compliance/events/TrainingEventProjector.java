@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.hipaatraining.content.Catalogue;
+import org.hipaatraining.lrs.compliance.ComplianceInputsChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.hipaatraining.lrs.xapi.statements.StatementsConsumer;
 import org.hipaatraining.lrs.xapi.statements.StoredStatement;
 import org.slf4j.Logger;
@@ -34,8 +36,11 @@ public class TrainingEventProjector implements StatementsConsumer {
     private final ActivityMappings mappings;
     private final TrainingEventStore events;
     private final ProjectionErrors errors;
+    private final ApplicationEventPublisher changes;
 
-    TrainingEventProjector(Catalogue catalogue, ActivityMappings mappings, TrainingEventStore events, ProjectionErrors errors) {
+    TrainingEventProjector(Catalogue catalogue, ActivityMappings mappings, TrainingEventStore events, ProjectionErrors errors,
+                           ApplicationEventPublisher changes) {
+        this.changes = changes;
         this.catalogue = catalogue;
         this.rules = MappingRules.loadDefault();
         this.mappings = mappings;
@@ -65,8 +70,13 @@ public class TrainingEventProjector implements StatementsConsumer {
 
     /** Applies statements again from scratch, e.g. after the mapping of their activity changed. */
     public void reapply(List<StoredStatement> statements) {
-        events.deleteAll(statements.stream().map(StoredStatement::id).toList());
+        List<String> ids = statements.stream().map(StoredStatement::id).toList();
+        Set<String> agents = new HashSet<>(events.agentsOf(ids, TrainingEventStore.EVENTS));
+        events.deleteAll(ids);
         apply(statements);
+        if (!agents.isEmpty()) {
+            changes.publishEvent(ComplianceInputsChanged.agents(agents));
+        }
     }
 
     private void apply(List<StoredStatement> statements, Map<String, ActivityMapping> mapped, String collection) {
@@ -95,8 +105,15 @@ public class TrainingEventProjector implements StatementsConsumer {
             }
         }
         toSave.removeIf(e -> toDelete.contains(e.statementId()));
+        Set<String> agents = new HashSet<>();
+        toSave.stream().map(TrainingEvent::agentKey).filter(java.util.Objects::nonNull).forEach(agents::add);
+        agents.addAll(events.agentsOf(toDelete, collection));
         events.saveAll(toSave, collection);
         events.deleteAll(toDelete, collection);
+        if (collection.equals(TrainingEventStore.EVENTS) && !agents.isEmpty()) {
+            // the statuses of the people concerned are brought up to date before the batch is acknowledged
+            changes.publishEvent(ComplianceInputsChanged.agents(agents));
+        }
         if (!mappedFine.isEmpty() && errors.count() > 0) {
             errors.cleared(mappedFine);
         }

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
@@ -128,6 +129,17 @@ public class TrainingEventStore implements DeclaresIndexes {
         if (value != null) {
             d.append(field, value);
         }
+    }
+
+    /** The agents whose events these are (before they are deleted: their statuses change). */
+    Set<String> agentsOf(Collection<String> statementIds, String collection) {
+        Set<String> agents = new java.util.HashSet<>();
+        if (!statementIds.isEmpty()) {
+            mongo.getCollection(collection).find(Filters.in("_id", statementIds))
+                    .projection(com.mongodb.client.model.Projections.include("agentKey"))
+                    .forEach(d -> agents.add(d.getString("agentKey")));
+        }
+        return agents;
     }
 
     public void deleteAll(Collection<String> statementIds) {

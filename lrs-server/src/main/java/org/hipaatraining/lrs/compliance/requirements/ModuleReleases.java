@@ -1,5 +1,6 @@
 package org.hipaatraining.lrs.compliance.requirements;
 
+import org.hipaatraining.lrs.compliance.ComplianceInputsChanged;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -35,7 +36,10 @@ public class ModuleReleases implements DeclaresIndexes {
     private final MongoTemplate mongo;
     private final Clock clock;
 
-    ModuleReleases(Catalogue catalogue, MongoTemplate mongo, Clock clock) {
+    private final org.springframework.context.ApplicationEventPublisher changes;
+
+    ModuleReleases(Catalogue catalogue, MongoTemplate mongo, Clock clock, org.springframework.context.ApplicationEventPublisher changes) {
+        this.changes = changes;
         this.catalogue = catalogue;
         this.mongo = mongo;
         this.clock = clock;
@@ -94,6 +98,7 @@ public class ModuleReleases implements DeclaresIndexes {
         ModuleRelease release = new ModuleRelease(moduleId, version, effective, material, summary.trim(),
                 ModuleRelease.PRACTICE, admin, clock.instant());
         mongo.insert(release, RELEASES);
+        changes.publishEvent(ComplianceInputsChanged.forEveryone());
         return release;
     }
 

@@ -1,5 +1,6 @@
 package org.hipaatraining.lrs.compliance.requirements;
 
+import org.hipaatraining.lrs.compliance.ComplianceInputsChanged;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +29,10 @@ public class RequirementsService {
     private final Catalogue catalogue;
     private final MongoTemplate mongo;
 
-    RequirementsService(Catalogue catalogue, MongoTemplate mongo) {
+    private final org.springframework.context.ApplicationEventPublisher changes;
+
+    RequirementsService(Catalogue catalogue, MongoTemplate mongo, org.springframework.context.ApplicationEventPublisher changes) {
+        this.changes = changes;
         this.catalogue = catalogue;
         this.mongo = mongo;
     }
@@ -77,6 +81,7 @@ public class RequirementsService {
         roles.put(roleId, o);
         settings.put("roles", roles);
         save(settings);
+        changes.publishEvent(ComplianceInputsChanged.forEveryone());
         return current();
     }
 
@@ -92,6 +97,7 @@ public class RequirementsService {
         Document settings = settings();
         settings.put("retrainingDays", days);
         save(settings);
+        changes.publishEvent(ComplianceInputsChanged.forEveryone());
         return current();
     }
 

@@ -45,6 +45,10 @@ public class PersonStore implements DeclaresIndexes {
         return mongo.find(Query.query(Criteria.where("identifiers").in(agentKeys)), Person.class);
     }
 
+    public List<Person> byIds(Collection<String> ids) {
+        return mongo.find(Query.query(Criteria.where("_id").in(ids)), Person.class);
+    }
+
     public Optional<Person> byEmployeeId(String employeeId) {
         return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("employeeId").is(employeeId)), Person.class));
     }

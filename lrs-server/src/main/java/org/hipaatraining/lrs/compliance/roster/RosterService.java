@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.hipaatraining.content.Catalogue;
+import org.hipaatraining.lrs.compliance.ComplianceInputsChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.hipaatraining.lrs.xapi.XapiException;
 import org.hipaatraining.lrs.xapi.XapiVersion;
 import org.hipaatraining.lrs.xapi.agents.AgentKey;
@@ -36,11 +38,13 @@ public class RosterService {
     private final PersonStore people;
     private final Catalogue catalogue;
     private final Clock clock;
+    private final ApplicationEventPublisher changes;
 
-    RosterService(PersonStore people, Catalogue catalogue, Clock clock) {
+    RosterService(PersonStore people, Catalogue catalogue, Clock clock, ApplicationEventPublisher changes) {
         this.people = people;
         this.catalogue = catalogue;
         this.clock = clock;
+        this.changes = changes;
     }
 
     /**
@@ -58,6 +62,11 @@ public class RosterService {
 
     public Optional<Person> find(String id) {
         return people.find(id);
+    }
+
+    /** The people with these ids that are on the roster. */
+    public List<Person> byIds(Collection<String> ids) {
+        return ids.isEmpty() ? List.of() : people.byIds(ids);
     }
 
     /** The person an xAPI actor is, by any of their identities. */
@@ -152,7 +161,9 @@ public class RosterService {
 
     private Person save(Person person) {
         try {
-            return people.save(person);
+            Person saved = people.save(person);
+            changes.publishEvent(ComplianceInputsChanged.people(java.util.Set.of(saved.id())));
+            return saved;
         } catch (DuplicateKeyException e) {
             throw new RosterException("an email or account of " + person.name()
                     + " already belongs to someone else on the roster");

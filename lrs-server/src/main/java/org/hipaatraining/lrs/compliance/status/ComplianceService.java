@@ -41,8 +41,13 @@ public class ComplianceService {
     private final ModuleReleases releases;
     private final Clock clock;
 
+    private final KeptStatuses kept;
+    private final StatusKeeper keeper;
+
     ComplianceService(RosterService roster, RequirementsService requirements, TrainingEventStore events,
-                      ModuleReleases releases, Catalogue catalogue, Clock clock) {
+                      ModuleReleases releases, Catalogue catalogue, Clock clock, KeptStatuses kept, StatusKeeper keeper) {
+        this.kept = kept;
+        this.keeper = keeper;
         this.roster = roster;
         this.requirements = requirements;
         this.events = events;
@@ -66,14 +71,65 @@ public class ComplianceService {
                 .sorted(Comparator.comparing(TrainingEvent::timestamp)).toList();
     }
 
+    /** A person's statuses on a day: today's as kept, any other day's computed now. */
     public List<ModuleStatus> statusOf(String personId, LocalDate day) {
         Person person = person(personId);
-        return calculator.statusOf(person, requirements.current(), eventsOf(person), day == null ? today() : day);
+        if (day == null || day.equals(today())) {
+            return kept(personId).statuses();
+        }
+        return calculator.statusOf(person, requirements.current(), eventsOf(person), day);
     }
 
-    /** Every current person's statuses on a day, by person (roster order). */
+    /** A person's kept statuses for today (computed now if they were never kept). */
+    public KeptStatus kept(String personId) {
+        LocalDate today = today();
+        return kept.find(personId).filter(k -> !k.computedOn().isAfter(today)
+                && (k.nextChange() == null || k.nextChange().isAfter(today))).orElseGet(() -> {
+            keeper.recompute(List.of(personId));
+            return kept.find(personId).orElseThrow(() -> new NotFound("no person with id " + personId));
+        });
+    }
+
+    /** One page of people, in name order, with their statuses today. */
+    public List<KeptStatus> peoplePage(PeopleQuery query, PeopleQuery.Position after, int size) {
+        return kept.page(query, after, size);
+    }
+
+    /** People with overdue requirements, longest overdue first. */
+    public List<KeptStatus> overduePage(String afterDue, String afterId, int size) {
+        return kept.overdue(afterDue, afterId, size);
+    }
+
+    /** People whose work in progress has been idle since before {@code idleSince}, longest idle first. */
+    public List<KeptStatus> stalledPage(java.time.Instant idleSince, java.time.Instant afterActivity, String afterId, int size) {
+        return kept.stalled(idleSince, afterActivity, afterId, size);
+    }
+
+    /** Everyone's statuses today, a person at a time, in name order: exports, counts and reports of any size. */
+    public void forEachKept(java.util.function.Consumer<KeptStatus> each) {
+        kept.forEach(each);
+    }
+
+    /** Every current person's statuses on a day, by person (today: in name order, as kept). */
     public Map<Person, List<ModuleStatus>> statusOfEveryone(LocalDate day) {
         LocalDate on = day == null ? today() : day;
+        if (on.equals(today())) {
+            Map<String, Person> people = new HashMap<>();
+            roster.all().forEach(p -> people.put(p.id(), p));
+            Map<Person, List<ModuleStatus>> statuses = new LinkedHashMap<>();
+            kept.forEach(k -> {
+                Person person = people.get(k.personId());
+                if (person != null && person.statusOn(on) != Person.Status.DEPARTED) {
+                    statuses.put(person, k.statuses());
+                }
+            });
+            return statuses;
+        }
+        return computedForEveryone(on);
+    }
+
+    /** Every current person's statuses on another day than today, computed from the records (an audit's past day). */
+    private Map<Person, List<ModuleStatus>> computedForEveryone(LocalDate on) {
         Requirements current = requirements.current();
         List<Person> people = roster.all().stream().filter(p -> p.statusOn(on) != Person.Status.DEPARTED).toList();
         Map<String, List<TrainingEvent>> byAgent = new HashMap<>();
@@ -98,9 +154,13 @@ public class ComplianceService {
         return statuses;
     }
 
-    /** Every current person's statuses on a day that pass a filter, in roster order. */
+    /** Every current person's statuses on a day that pass a filter, in name order. */
     public List<ModuleStatus> statuses(StatusFilter filter, LocalDate day) {
         List<ModuleStatus> rows = new ArrayList<>();
+        if (day == null || day.equals(today())) {
+            kept.forEach(k -> k.statuses().stream().filter(filter).forEach(rows::add));
+            return rows;
+        }
         statusOfEveryone(day).values().forEach(statuses -> statuses.stream().filter(filter).forEach(rows::add));
         return rows;
     }
@@ -109,8 +169,17 @@ public class ComplianceService {
     public Map<String, Map<String, Map<ComplianceState, Integer>>> overview(LocalDate day) {
         LocalDate on = day == null ? today() : day;
         Map<String, Map<String, Map<ComplianceState, Integer>>> counts = new TreeMap<>();
-        statusOfEveryone(on).forEach((person, statuses) -> {
-            Set<String> roles = person.rolesOn(on);
+        if (on.equals(today())) {
+            kept.forEach(k -> count(Set.copyOf(k.roles()), k.statuses(), counts));
+            return counts;
+        }
+        statusOfEveryone(on).forEach((person, statuses) -> count(person.rolesOn(on), statuses, counts));
+        return counts;
+    }
+
+    private static void count(Set<String> roles, List<ModuleStatus> statuses,
+                              Map<String, Map<String, Map<ComplianceState, Integer>>> counts) {
+        {
             for (ModuleStatus status : statuses) {
                 for (String role : status.requiredBy()) {
                     if (roles.contains(role)) {
@@ -120,8 +189,7 @@ public class ComplianceService {
                     }
                 }
             }
-        });
-        return counts;
+        }
     }
 
     private void load(List<String> identities, Map<String, List<TrainingEvent>> into) {

@@ -1,0 +1,182 @@
+package org.hipaatraining.lrs.compliance.status;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.hipaatraining.lrs.store.DeclaresIndexes;
+import org.hipaatraining.lrs.store.IndexDeclaration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code person_statuses} collection: one {@link KeptStatus} per person. Every list reads it in pages of a
+ * declared index ({@link #page}, {@link #overdue}, {@link #stalled}), never the roster and every event.
+ */
+@Repository
+class KeptStatuses implements DeclaresIndexes {
+
+    static final String STATUSES = "person_statuses";
+
+    private final MongoTemplate mongo;
+
+    KeptStatuses(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public List<IndexDeclaration> indexes() {
+        return List.of(
+                IndexDeclaration.of(STATUSES, sorted(new Document())),
+                IndexDeclaration.of(STATUSES, sorted(new Document("roles", 1))),
+                IndexDeclaration.of(STATUSES, sorted(new Document("statuses.state", 1))),
+                IndexDeclaration.of(STATUSES, sorted(new Document("supervisorKey", 1))),
+                IndexDeclaration.of(STATUSES, sorted(new Document("personStatus", 1))),
+                IndexDeclaration.of(STATUSES, sorted(new Document(KeptStatus.SEARCH, 1))),
+                IndexDeclaration.of(STATUSES, new Document("overdueSince", 1).append("_id", 1)),
+                IndexDeclaration.of(STATUSES, new Document("stalledSince", 1).append("_id", 1)),
+                IndexDeclaration.of(STATUSES, new Document("nextChange", 1)));
+    }
+
+    private static Document sorted(Document prefix) {
+        return prefix.append(KeptStatus.SORT, 1).append("_id", 1);
+    }
+
+    private MongoCollection<Document> statuses() {
+        return mongo.getCollection(STATUSES);
+    }
+
+    /**
+     * Keeps statuses unless the person already has statuses of a newer version (another instance was quicker with
+     * later input), or of the same version for a later day.
+     */
+    void keep(Collection<KeptStatus> kept) {
+        if (kept.isEmpty()) {
+            return;
+        }
+        List<ReplaceOneModel<Document>> writes = new ArrayList<>(kept.size());
+        for (KeptStatus k : kept) {
+            Document notNewer = new Document("_id", k.personId()).append("$or", List.of(
+                    new Document("version", new Document("$lt", k.version())),
+                    new Document("version", k.version()).append("computedOn", new Document("$lte", k.computedOn().toString()))));
+            writes.add(new ReplaceOneModel<>(notNewer, k.toDocument(),
+                    new ReplaceOptions().upsert(true)));
+        }
+        try {
+            statuses().bulkWrite(writes, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e; // a duplicate key means a newer document is there: nothing to do
+                }
+            }
+        }
+    }
+
+    void forget(Collection<String> personIds) {
+        if (!personIds.isEmpty()) {
+            statuses().deleteMany(Filters.in("_id", personIds));
+        }
+    }
+
+    Optional<KeptStatus> find(String personId) {
+        return Optional.ofNullable(statuses().find(Filters.eq("_id", personId)).first()).map(KeptStatus::from);
+    }
+
+    long count() {
+        return statuses().estimatedDocumentCount();
+    }
+
+    /** People whose statuses change by time alone on or before {@code day}. */
+    List<String> changingBy(LocalDate day, int limit) {
+        List<String> ids = new ArrayList<>();
+        statuses().find(Filters.lte("nextChange", day.toString())).sort(Sorts.ascending("nextChange")).limit(limit)
+                .projection(Projections.include("_id")).forEach(d -> ids.add(d.getString("_id")));
+        return ids;
+    }
+
+    /** One page of people in name order, after {@code after} (null: the first page); {@code limit + 1} to see if more follow. */
+    List<KeptStatus> page(PeopleQuery query, PeopleQuery.Position after, int limit) {
+        List<Bson> filters = new ArrayList<>();
+        if (query.role() != null) {
+            filters.add(Filters.eq("roles", query.role()));
+        }
+        if (query.state() != null) {
+            filters.add(Filters.eq("statuses.state", query.state().name()));
+        }
+        if (query.supervisor() != null) {
+            filters.add(Filters.eq("supervisorKey", KeptStatus.sortKey(query.supervisor())));
+        }
+        if (query.personStatus() != null) {
+            filters.add(Filters.eq("personStatus", query.personStatus().name()));
+        }
+        if (query.search() != null) {
+            filters.add(Filters.regex(KeptStatus.SEARCH, "^" + literal(KeptStatus.sortKey(query.search()))));
+        }
+        if (after != null) {
+            filters.add(Filters.or(Filters.gt(KeptStatus.SORT, after.sortKey()),
+                    Filters.and(Filters.eq(KeptStatus.SORT, after.sortKey()), Filters.gt("_id", after.personId()))));
+        }
+        return read(statuses().find(filters.isEmpty() ? new Document() : Filters.and(filters))
+                .sort(Sorts.ascending(KeptStatus.SORT, "_id")).limit(limit));
+    }
+
+    /** People with overdue requirements (not on leave), longest overdue first. */
+    List<KeptStatus> overdue(String afterDue, String afterId, int limit) {
+        Bson filter = afterDue == null ? Filters.gte("overdueSince", "")
+                : Filters.or(Filters.gt("overdueSince", afterDue),
+                Filters.and(Filters.eq("overdueSince", afterDue), Filters.gt("_id", afterId)));
+        return read(statuses().find(filter).sort(Sorts.ascending("overdueSince", "_id")).limit(limit));
+    }
+
+    /** People with work in progress untouched since before {@code idleSince}, longest idle first. */
+    List<KeptStatus> stalled(Instant idleSince, Instant afterActivity, String afterId, int limit) {
+        Bson filter = afterActivity == null ? Filters.lt("stalledSince", Date.from(idleSince))
+                : Filters.and(Filters.lt("stalledSince", Date.from(idleSince)),
+                Filters.or(Filters.gt("stalledSince", Date.from(afterActivity)),
+                        Filters.and(Filters.eq("stalledSince", Date.from(afterActivity)), Filters.gt("_id", afterId))));
+        return read(statuses().find(filter).sort(Sorts.ascending("stalledSince", "_id")).limit(limit));
+    }
+
+    /** Every person's statuses in name order, one at a time from a cursor: exports and counts of any size. */
+    void forEach(Consumer<KeptStatus> each) {
+        for (Document d : statuses().find().sort(Sorts.ascending(KeptStatus.SORT, "_id")).batchSize(200)) {
+            each.accept(KeptStatus.from(d));
+        }
+    }
+
+    /** A regular expression matching the text itself: every character that is not a letter or digit escaped. */
+    private static String literal(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        text.codePoints().forEach(c -> {
+            if (!Character.isLetterOrDigit(c)) {
+                out.append('\\');
+            }
+            out.appendCodePoint(c);
+        });
+        return out.toString();
+    }
+
+    private static List<KeptStatus> read(Iterable<Document> documents) {
+        List<KeptStatus> found = new ArrayList<>();
+        documents.forEach(d -> found.add(KeptStatus.from(d)));
+        return found;
+    }
+}

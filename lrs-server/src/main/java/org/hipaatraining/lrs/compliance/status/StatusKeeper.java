@@ -1,0 +1,201 @@
+package org.hipaatraining.lrs.compliance.status;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.hipaatraining.content.Catalogue;
+import org.hipaatraining.lrs.compliance.ComplianceInputsChanged;
+import org.hipaatraining.lrs.compliance.events.TrainingEvent;
+import org.hipaatraining.lrs.compliance.events.TrainingEventStore;
+import org.hipaatraining.lrs.compliance.requirements.ModuleRelease;
+import org.hipaatraining.lrs.compliance.requirements.ModuleReleases;
+import org.hipaatraining.lrs.compliance.requirements.Requirements;
+import org.hipaatraining.lrs.compliance.requirements.RequirementsService;
+import org.hipaatraining.lrs.compliance.roster.Person;
+import org.hipaatraining.lrs.compliance.roster.RosterService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+/**
+ * Keeps every person's statuses ({@link KeptStatuses}) equal to what {@link StatusCalculator} gives for today:
+ * <ul>
+ *   <li>when a person's records or roster entry change, their statuses are recomputed before the change is
+ *       acknowledged (a statement batch, a roster edit);</li>
+ *   <li>when something concerns everyone (requirements, a release, a rebuild), everyone is marked and a background
+ *       pass recomputes them a batch at a time;</li>
+ *   <li>when time alone changes a status (a due date passes, a completion expires, a role or leave begins or ends, a
+ *       release takes effect), the day's pass recomputes exactly the people whose {@code nextChange} has come.</li>
+ * </ul>
+ * Every recomputation is of whole people from their inputs, and only a newer result replaces a kept one
+ * ({@link StatusMarks}), so replays, several instances and the passes can all recompute the same person safely, and
+ * the kept statuses always equal a recomputation from scratch (a test checks this on a random history).
+ */
+@Service
+public class StatusKeeper {
+
+    private static final Logger log = LoggerFactory.getLogger(StatusKeeper.class);
+    private static final int BATCH = 500;
+
+    private final RosterService roster;
+    private final RequirementsService requirements;
+    private final TrainingEventStore events;
+    private final ModuleReleases releases;
+    private final Catalogue catalogue;
+    private final StatusMarks marks;
+    private final KeptStatuses kept;
+    private final Clock clock;
+
+    StatusKeeper(RosterService roster, RequirementsService requirements, TrainingEventStore events, ModuleReleases releases,
+                 Catalogue catalogue, StatusMarks marks, KeptStatuses kept, Clock clock) {
+        this.roster = roster;
+        this.requirements = requirements;
+        this.events = events;
+        this.releases = releases;
+        this.catalogue = catalogue;
+        this.marks = marks;
+        this.kept = kept;
+        this.clock = clock;
+    }
+
+    LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    @EventListener
+    void onChange(ComplianceInputsChanged change) {
+        if (change.everyone()) {
+            markEveryone();
+            return;
+        }
+        Set<String> people = new LinkedHashSet<>(change.personIds());
+        if (!change.agentKeys().isEmpty()) {
+            roster.byIdentities(change.agentKeys()).forEach(p -> people.add(p.id()));
+        }
+        if (!people.isEmpty()) {
+            marks.mark(people);
+            recompute(people);
+        }
+    }
+
+    private void markEveryone() {
+        List<String> ids = roster.all().stream().map(Person::id).toList();
+        marks.mark(ids);
+        log.info("Statuses of {} people will be recomputed", ids.size());
+    }
+
+    /** At start-up: people never computed (a new release of the LRS, a restored database) and the day's changes. */
+    @EventListener(ApplicationReadyEvent.class)
+    void atStart() {
+        if (kept.count() == 0 && !roster.all().isEmpty()) {
+            markEveryone();
+        }
+        passOfTheDay();
+    }
+
+    /** Recomputes everyone marked, a batch at a time; returns how many people. */
+    @Scheduled(initialDelayString = "${lrs.compliance.status-pass-interval:2s}", fixedDelayString = "${lrs.compliance.status-pass-interval:2s}")
+    public synchronized int recomputeMarked() {
+        int done = 0;
+        while (true) {
+            List<String> dirty = marks.dirty(BATCH);
+            if (dirty.isEmpty()) {
+                return done;
+            }
+            recompute(dirty);
+            done += dirty.size();
+        }
+    }
+
+    /** The people whose statuses change by time alone today (run shortly after midnight UTC, and at start-up). */
+    @Scheduled(cron = "${lrs.compliance.status-day-cron:0 5 0 * * *}", zone = "UTC")
+    public synchronized int passOfTheDay() {
+        LocalDate today = today();
+        int done = 0;
+        while (true) {
+            List<String> due = kept.changingBy(today, BATCH);
+            if (due.isEmpty()) {
+                return done;
+            }
+            recompute(due);
+            done += due.size();
+            if (due.size() < BATCH) {
+                return done;
+            }
+        }
+    }
+
+    /** Recomputes these people from their inputs and keeps the result (unless a newer one is kept already). */
+    public void recompute(Collection<String> personIds) {
+        Map<String, Long> versions = marks.versions(personIds);
+        LocalDate today = today();
+        List<Person> people = roster.byIds(personIds);
+        Set<String> gone = new LinkedHashSet<>(personIds);
+        people.forEach(p -> gone.remove(p.id()));
+        Map<String, List<TrainingEvent>> byAgent = new HashMap<>();
+        List<String> identities = new ArrayList<>();
+        people.forEach(p -> identities.addAll(p.identifiers()));
+        for (int from = 0; from < identities.size(); from += BATCH) {
+            for (TrainingEvent e : events.forAgents(identities.subList(from, Math.min(identities.size(), from + BATCH)))) {
+                byAgent.computeIfAbsent(e.agentKey(), k -> new ArrayList<>()).add(e);
+            }
+        }
+        Requirements current = requirements.current();
+        Map<String, List<ModuleRelease>> releaseCache = new HashMap<>();
+        StatusCalculator calculator = new StatusCalculator(catalogue, (moduleId, day) -> latestMaterial(
+                releaseCache.computeIfAbsent(moduleId, releases::of), day));
+        List<KeptStatus> computed = new ArrayList<>(people.size());
+        for (Person person : people) {
+            List<TrainingEvent> own = new ArrayList<>();
+            person.identifiers().forEach(id -> own.addAll(byAgent.getOrDefault(id, List.of())));
+            List<ModuleStatus> statuses = calculator.statusOf(person, current, own, today);
+            computed.add(KeptStatus.of(person, versions.getOrDefault(person.id(), 0L), today,
+                    nextChange(person, statuses, releaseCache, today), statuses));
+        }
+        kept.keep(computed);
+        kept.forget(gone);
+        marks.clean(versions);
+    }
+
+    private static Optional<ModuleRelease> latestMaterial(List<ModuleRelease> moduleReleases, LocalDate day) {
+        return moduleReleases.stream().skip(1).filter(r -> r.material() && !r.date().isAfter(day)).reduce((a, b) -> b);
+    }
+
+    /** The first day after {@code today} on which time alone can change these statuses. */
+    private LocalDate nextChange(Person person, List<ModuleStatus> statuses, Map<String, List<ModuleRelease>> releaseCache,
+                                 LocalDate today) {
+        List<LocalDate> candidates = new ArrayList<>();
+        for (ModuleStatus s : statuses) {
+            if (s.compliantUntil() != null) {
+                candidates.add(s.compliantUntil().plusDays(1));
+            } else if (s.dueDate() != null && !s.overdue()) {
+                candidates.add(s.dueDate().plusDays(1));
+            }
+        }
+        person.roles().forEach(r -> {
+            candidates.add(r.from());
+            if (r.to() != null) {
+                candidates.add(r.to());
+            }
+        });
+        person.statuses().forEach(p -> candidates.add(p.from()));
+        // a release taking effect changes the statuses of anyone whose roles require the module; when the roles
+        // change, so does the set of modules, which the role dates above already cover
+        for (String moduleId : catalogue.modules().stream().map(m -> m.id()).toList()) {
+            releaseCache.computeIfAbsent(moduleId, releases::of).forEach(r -> candidates.add(r.date()));
+        }
+        return candidates.stream().filter(d -> d != null && d.isAfter(today)).min(LocalDate::compareTo).orElse(null);
+    }
+}
