@@ -95,6 +95,16 @@ public class ComplianceService {
         return kept.page(query, after, size);
     }
 
+    /** How many people have kept statuses: everyone on the roster, departed people included. */
+    public long peopleKept() {
+        return kept.count();
+    }
+
+    /** How many people have requirements overdue today (people on leave aside). */
+    public long peopleOverdue() {
+        return kept.overdueCount();
+    }
+
     /** People with overdue requirements, longest overdue first. */
     public List<KeptStatus> overduePage(String afterDue, String afterId, int size) {
         return kept.overdue(afterDue, afterId, size);
@@ -165,21 +175,20 @@ public class ComplianceService {
         return rows;
     }
 
-    /** Counts of each state per role and requirement: the overview chart and table. */
-    public Map<String, Map<String, Map<ComplianceState, Integer>>> overview(LocalDate day) {
-        LocalDate on = day == null ? today() : day;
-        Map<String, Map<String, Map<ComplianceState, Integer>>> counts = new TreeMap<>();
-        if (on.equals(today())) {
-            kept.forEach(k -> count(Set.copyOf(k.roles()), k.statuses(), counts));
-            return counts;
-        }
-        statusOfEveryone(on).forEach((person, statuses) -> count(person.rolesOn(on), statuses, counts));
-        return counts;
+    /** Today's counts for the overview, aggregated by the store from the kept statuses. */
+    public StatusCounts countsToday() {
+        return kept.counts();
     }
 
-    private static void count(Set<String> roles, List<ModuleStatus> statuses,
-                              Map<String, Map<String, Map<ComplianceState, Integer>>> counts) {
-        {
+    /** Counts of each state per role and requirement on a day: the overview chart and table. */
+    public Map<String, Map<String, Map<ComplianceState, Integer>>> overview(LocalDate day) {
+        LocalDate on = day == null ? today() : day;
+        if (on.equals(today())) {
+            return countsToday().byRole();
+        }
+        Map<String, Map<String, Map<ComplianceState, Integer>>> counts = new TreeMap<>();
+        statusOfEveryone(on).forEach((person, statuses) -> {
+            Set<String> roles = person.rolesOn(on);
             for (ModuleStatus status : statuses) {
                 for (String role : status.requiredBy()) {
                     if (roles.contains(role)) {
@@ -189,7 +198,8 @@ public class ComplianceService {
                     }
                 }
             }
-        }
+        });
+        return counts;
     }
 
     private void load(List<String> identities, Map<String, List<TrainingEvent>> into) {
