@@ -83,11 +83,15 @@ public class ComplianceService {
     /** A person's kept statuses for today (computed now if they were never kept). */
     public KeptStatus kept(String personId) {
         LocalDate today = today();
-        return kept.find(personId).filter(k -> !k.computedOn().isAfter(today)
-                && (k.nextChange() == null || k.nextChange().isAfter(today))).orElseGet(() -> {
+        return kept.find(personId).filter(k -> holdsOn(k, today)).orElseGet(() -> {
             keeper.recompute(List.of(personId));
             return kept.find(personId).orElseThrow(() -> new NotFound("no person with id " + personId));
         });
+    }
+
+    /** Kept statuses hold from the day they were computed until the first day they change by time alone. */
+    private static boolean holdsOn(KeptStatus k, LocalDate day) {
+        return !k.computedOn().isAfter(day) && (k.nextChange() == null || k.nextChange().isAfter(day));
     }
 
     /** One page of people, in name order, with their statuses today. */
@@ -140,8 +144,25 @@ public class ComplianceService {
 
     /** Every current person's statuses on another day than today, computed from the records (an audit's past day). */
     private Map<Person, List<ModuleStatus>> computedForEveryone(LocalDate on) {
+        return statusesOf(roster.all().stream().filter(p -> p.statusOn(on) != Person.Status.DEPARTED).toList(), on);
+    }
+
+    /**
+     * Some people's statuses on a day, in their order: today's as kept (one read), another day's computed from their
+     * records (one read of events per 500 identities). What a report works through a chunk of people at a time.
+     */
+    public Map<Person, List<ModuleStatus>> statusesOf(List<Person> people, LocalDate on) {
+        if (on.equals(today())) {
+            Map<String, KeptStatus> byId = new HashMap<>();
+            kept.findAll(people.stream().map(Person::id).toList()).forEach(k -> byId.put(k.personId(), k));
+            Map<Person, List<ModuleStatus>> statuses = new LinkedHashMap<>();
+            for (Person person : people) {
+                KeptStatus k = byId.get(person.id());
+                statuses.put(person, k != null && holdsOn(k, on) ? k.statuses() : kept(person.id()).statuses());
+            }
+            return statuses;
+        }
         Requirements current = requirements.current();
-        List<Person> people = roster.all().stream().filter(p -> p.statusOn(on) != Person.Status.DEPARTED).toList();
         Map<String, List<TrainingEvent>> byAgent = new HashMap<>();
         List<String> batch = new ArrayList<>();
         for (Person person : people) {

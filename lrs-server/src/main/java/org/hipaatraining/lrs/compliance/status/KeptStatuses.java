@@ -103,6 +103,10 @@ class KeptStatuses implements DeclaresIndexes {
         return Optional.ofNullable(statuses().find(Filters.eq("_id", personId)).first()).map(KeptStatus::from);
     }
 
+    List<KeptStatus> findAll(Collection<String> personIds) {
+        return personIds.isEmpty() ? List.of() : read(statuses().find(Filters.in("_id", personIds)));
+    }
+
     long count() {
         return statuses().estimatedDocumentCount();
     }
