@@ -99,6 +99,11 @@ public class ComplianceService {
         return kept.page(query, after, size);
     }
 
+    /** Compares everyone's kept statuses with a recomputation from scratch (keeps nothing). */
+    public StatusKeeper.StatusCheck checkKeptStatuses() {
+        return keeper.check();
+    }
+
     /** How many people have kept statuses: everyone on the roster, departed people included. */
     public long peopleKept() {
         return kept.count();
