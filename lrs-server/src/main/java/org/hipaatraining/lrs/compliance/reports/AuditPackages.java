@@ -25,6 +25,7 @@ import org.hipaatraining.lrs.compliance.roster.Person;
 import org.hipaatraining.lrs.compliance.roster.RosterService;
 import org.hipaatraining.lrs.compliance.status.ComplianceService;
 import org.hipaatraining.lrs.compliance.status.ModuleStatus;
+import org.hipaatraining.lrs.practice.PracticeProfiles;
 import org.hipaatraining.lrs.system.ServerSettings;
 import org.springframework.stereotype.Service;
 
@@ -42,13 +43,13 @@ public class AuditPackages {
     private final RemedialActions remedial;
     private final ModuleReleases releases;
     private final Catalogue catalogue;
-    private final PracticeSettings practice;
+    private final PracticeProfiles practice;
     private final PdfRenderer renderer;
     private final ServerSettings server;
     private final Clock clock;
 
     AuditPackages(ComplianceService compliance, RosterService roster, TrainingEventStore events, RemedialActions remedial,
-                  ModuleReleases releases, Catalogue catalogue, PracticeSettings practice, PdfRenderer renderer, ServerSettings server,
+                  ModuleReleases releases, Catalogue catalogue, PracticeProfiles practice, PdfRenderer renderer, ServerSettings server,
                   Clock clock) {
         this.compliance = compliance;
         this.roster = roster;
@@ -132,7 +133,7 @@ public class AuditPackages {
             modulesCovered.add(moduleId);
         }
         int remedialCount = people.stream().mapToInt(p -> p.remedialActions().size()).sum();
-        return new AuditPackage(practice.name(), scope, period, statusOn, clock.instant(), generatedBy, people,
+        return new AuditPackage(practice.current(), scope, period, statusOn, clock.instant(), generatedBy, people,
                 histories(modulesCovered), results, remedialCount, unmatched);
     }
 
