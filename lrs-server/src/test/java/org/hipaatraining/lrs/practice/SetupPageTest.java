@@ -76,6 +76,27 @@ class SetupPageTest extends LrsIntegrationTest {
     }
 
     @Test
+    void everyAdminPageHasTheSameHeaderAndNavigation() {
+        PracticeFixture practice = new PracticeFixture(xapi);
+        List<String> expected = null;
+        for (String path : List.of("/admin", "/admin/setup", "/admin/people/import", "/admin/people", "/admin/overdue",
+                "/admin/stalled", "/admin/modules", "/admin/lms-activities", "/admin/lti", "/admin/record-keeping",
+                "/admin/audit-packages", "/admin/sign-in-locks")) {
+            HttpResponse<String> response = practice.admin().get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(response.body());
+            List<String> nav = page.select(".site-header nav a").eachAttr("href");
+            assertThat(nav).as(path).contains("/admin/setup", "/admin/people/import", "/admin/lti");
+            assertThat(page.select(".site-header nav a[aria-current=page]")).as(path + ": marks itself").hasSize(1);
+            assertThat(page.select(".site-header .user").text()).as(path).contains("admin", "Sign out");
+            if (expected == null) {
+                expected = nav;
+            }
+            assertThat(nav).as(path).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void aWrongFieldIsNamedAndNothingIsSaved() {
         PracticeFixture practice = new PracticeFixture(xapi);
         JsonNode before = XapiHttp.json(practice.admin().get("/api/practice"));
