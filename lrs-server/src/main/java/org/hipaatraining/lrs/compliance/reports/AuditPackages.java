@@ -27,6 +27,7 @@ import org.hipaatraining.lrs.compliance.roster.Person;
 import org.hipaatraining.lrs.compliance.roster.RosterService;
 import org.hipaatraining.lrs.compliance.status.ComplianceService;
 import org.hipaatraining.lrs.compliance.status.ModuleStatus;
+import org.hipaatraining.lrs.practice.PracticeProfiles;
 import org.hipaatraining.lrs.system.ServerSettings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -45,7 +46,7 @@ public class AuditPackages {
     private final RemedialActions remedial;
     private final ModuleReleases releases;
     private final Catalogue catalogue;
-    private final PracticeSettings practice;
+    private final PracticeProfiles practice;
     private final PdfRenderer renderer;
     private final ServerSettings server;
     private final Clock clock;
@@ -53,7 +54,7 @@ public class AuditPackages {
     private final int partSize;
 
     AuditPackages(ComplianceService compliance, RosterService roster, TrainingEventStore events, RemedialActions remedial,
-                  ModuleReleases releases, Catalogue catalogue, PracticeSettings practice, PdfRenderer renderer, ServerSettings server,
+                  ModuleReleases releases, Catalogue catalogue, PracticeProfiles practice, PdfRenderer renderer, ServerSettings server,
                   Clock clock, @Value("${lrs.reports.audit-pdf-max-people:500}") int maxPeopleInOnePdf,
                   @Value("${lrs.reports.audit-part-size:500}") int partSize) {
         this.maxPeopleInOnePdf = maxPeopleInOnePdf;
@@ -156,7 +157,7 @@ public class AuditPackages {
             modulesCovered.add(moduleId);
         }
         int remedialCount = people.stream().mapToInt(p -> p.remedialActions().size()).sum();
-        return new AuditPackage(practice.name(), "", period, statusOn, clock.instant(), generatedBy, people,
+        return new AuditPackage(practice.current(), "", period, statusOn, clock.instant(), generatedBy, people,
                 histories(modulesCovered), results, remedialCount, 0);
     }
 
@@ -166,7 +167,7 @@ public class AuditPackages {
     }
 
     String practiceName() {
-        return practice.name();
+        return practice.current().name();
     }
 
     Module module(String moduleId) {
