@@ -25,6 +25,7 @@ import org.hipaatraining.lrs.compliance.roster.Person;
 import org.hipaatraining.lrs.compliance.roster.RosterService;
 import org.hipaatraining.lrs.compliance.status.ComplianceService;
 import org.hipaatraining.lrs.compliance.status.ModuleStatus;
+import org.hipaatraining.lrs.policies.PracticePolicies;
 import org.hipaatraining.lrs.system.ServerSettings;
 import org.springframework.stereotype.Service;
 
@@ -41,6 +42,7 @@ public class AuditPackages {
     private final TrainingEventStore events;
     private final RemedialActions remedial;
     private final ModuleReleases releases;
+    private final PracticePolicies policies;
     private final Catalogue catalogue;
     private final PracticeSettings practice;
     private final PdfRenderer renderer;
@@ -48,8 +50,9 @@ public class AuditPackages {
     private final Clock clock;
 
     AuditPackages(ComplianceService compliance, RosterService roster, TrainingEventStore events, RemedialActions remedial,
-                  ModuleReleases releases, Catalogue catalogue, PracticeSettings practice, PdfRenderer renderer, ServerSettings server,
-                  Clock clock) {
+                  ModuleReleases releases, PracticePolicies policies, Catalogue catalogue, PracticeSettings practice,
+                  PdfRenderer renderer, ServerSettings server, Clock clock) {
+        this.policies = policies;
         this.compliance = compliance;
         this.roster = roster;
         this.events = events;
@@ -121,7 +124,7 @@ public class AuditPackages {
             if (module != null && own.isEmpty() && ownEvents.isEmpty()) {
                 continue;
             }
-            List<AuditPackage.ResultLine> lines = resultLines(ownEvents, this::title);
+            List<AuditPackage.ResultLine> lines = resultLines(ownEvents, this::title, this::check);
             results += lines.size();
             own.forEach(s -> modulesCovered.add(s.moduleId()));
             ownEvents.forEach(e -> modulesCovered.add(e.moduleId()));
@@ -133,7 +136,39 @@ public class AuditPackages {
         }
         int remedialCount = people.stream().mapToInt(p -> p.remedialActions().size()).sum();
         return new AuditPackage(practice.name(), scope, period, statusOn, clock.instant(), generatedBy, people,
-                histories(modulesCovered), results, remedialCount, unmatched);
+                histories(modulesCovered), policiesAcknowledged(people), results, remedialCount, unmatched);
+    }
+
+    private PracticePolicies.Check check(TrainingEvent ack) {
+        return policies.verify(ack.policyId(), ack.policyVersion(), ack.policySections(), ack.policySha256());
+    }
+
+    /** Each policy version acknowledged by the people listed, per set of sections shown, oldest version first. */
+    private List<AuditPackage.PolicyAcknowledged> policiesAcknowledged(List<AuditPackage.PersonRecord> people) {
+        record Key(String policyId, String version, List<String> sections) {
+        }
+        Map<Key, List<AuditPackage.ResultLine>> byVersion = new LinkedHashMap<>();
+        people.stream().flatMap(p -> p.results().stream()).filter(r -> r.policyCheck() != null)
+                .sorted(java.util.Comparator.comparing(r -> r.event().timestamp()))
+                .forEach(r -> byVersion.computeIfAbsent(new Key(r.event().policyId(), r.event().policyVersion(),
+                        r.event().policySections() == null ? List.of() : r.event().policySections()),
+                        k -> new ArrayList<>()).add(r));
+        List<AuditPackage.PolicyAcknowledged> lines = new ArrayList<>();
+        byVersion.forEach((key, acks) -> {
+            var version = key.version() == null ? java.util.Optional.<org.hipaatraining.lrs.policies.PolicyVersion>empty()
+                    : policies.version(key.policyId(), key.version());
+            lines.add(new AuditPackage.PolicyAcknowledged(key.policyId(), key.version(),
+                    version.map(v -> v.title()).orElse(key.policyId()), version.map(v -> v.effectiveDate()).orElse(null),
+                    version.map(v -> v.policy().excerpt(key.sections()).sectionIds()).orElse(key.sections()),
+                    policies.expectedSha256(key.policyId(), key.version(), key.sections()).orElse(null), acks.size(),
+                    count(acks, PracticePolicies.Check.MATCHES), count(acks, PracticePolicies.Check.DIFFERS),
+                    count(acks, PracticePolicies.Check.NOT_REPORTED)));
+        });
+        return lines;
+    }
+
+    private static int count(List<AuditPackage.ResultLine> acks, PracticePolicies.Check check) {
+        return (int) acks.stream().filter(a -> a.policyCheck() == check).count();
     }
 
     /** Current people first in roster order with anyone else who has records in the period (e.g. departed since). */
@@ -148,7 +183,8 @@ public class AuditPackages {
     }
 
     /** Everything but "started" work, numbering knowledge-check attempts since the last completion of the module. */
-    static List<AuditPackage.ResultLine> resultLines(List<TrainingEvent> events, Function<String, String> titles) {
+    static List<AuditPackage.ResultLine> resultLines(List<TrainingEvent> events, Function<String, String> titles,
+                                                     Function<TrainingEvent, PracticePolicies.Check> checks) {
         Map<String, Integer> attempts = new HashMap<>();
         List<AuditPackage.ResultLine> lines = new ArrayList<>();
         for (TrainingEvent event : events) {
@@ -162,7 +198,8 @@ public class AuditPackages {
             if (event.satisfies()) {
                 attempts.remove(event.moduleId());
             }
-            lines.add(new AuditPackage.ResultLine(event, titles.apply(event.moduleId()), attempt));
+            lines.add(new AuditPackage.ResultLine(event, titles.apply(event.moduleId()), attempt,
+                    event.type() == EventType.ACKNOWLEDGED && event.policyId() != null ? checks.apply(event) : null));
         }
         return lines;
     }
