@@ -78,8 +78,11 @@ class ModulesController {
         List<ModuleRelease> history = releases.of(moduleId);
         model.addAttribute("line", new Line(module, roles, history, history.isEmpty() ? null : history.get(history.size() - 1)));
         model.addAttribute("kit", module.reinforcement());
-        model.addAttribute("policy", module.attestation() == null ? null
-                : policies.currentVersion(module.attestation().policyId()));
+        var policy = module.attestation() == null ? null : policies.currentVersion(module.attestation().policyId());
+        model.addAttribute("policy", policy);
+        model.addAttribute("policySections", policy == null ? List.of() : policy.policy()
+                .excerpt(module.attestation().sections()).sectionIds().stream()
+                .map(id -> policy.policy().sectionTitle(id)).toList());
         return "admin/module";
     }
 
