@@ -233,6 +233,10 @@ class PolicyRetrainingTest extends LrsIntegrationTest {
             assertThat(response.statusCode()).as(body).isEqualTo(400);
             assertThat(response.body()).as(body).contains(message);
         });
+        for (String malformed : List.of("not json", "{\"title\":{\"a\":1},\"text\":\"## A\"}", "[]", "")) {
+            HttpResponse<String> response = admin.postJson("/api/policies/" + policy + "/versions", malformed);
+            assertThat(response.statusCode()).as(malformed).isEqualTo(400);
+        }
         HttpResponse<String> unknown = admin.postJson("/api/policies/no-such-policy/versions", "{\"title\":\"T\"}");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).contains("policyId: no policy 'no-such-policy'");
@@ -252,6 +256,16 @@ class PolicyRetrainingTest extends LrsIntegrationTest {
             page.locator("input#effectiveDate").fill(java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(14).toString());
             page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("HTML")).check();
             page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Text").setExact(true)).fill(html);
+            // a version already used is refused, the form kept as typed
+            page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Version")).fill("2027.1");
+            com.microsoft.playwright.Response refused = page.waitForResponse(r -> r.url().endsWith("/versions"),
+                    () -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Publish this version")).click());
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(page.locator(".message.error").textContent()).contains("Not published: version: privacy-policy 2027.1"
+                    + " is already published");
+            assertThat(page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Text").setExact(true))
+                    .inputValue()).contains(NEW_RULE);
+            page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Version")).fill(version);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Preview")).click();
             page.waitForURL("**/admin/policies/" + POLICY + "/preview");
             assertThat(page.locator("#preview-title").textContent()).contains("Preview of version " + version);
