@@ -50,7 +50,7 @@ class StartController {
             response.setStatus(HttpStatus.GONE.value());
             return "start";
         }
-        model.addAttribute("token", token);
+        model.addAttribute("startToken", token);
         model.addAttribute("module", catalogue.module(link.get().moduleId()).map(Module::title).orElse(link.get().moduleId()));
         return "start";
     }

@@ -62,7 +62,14 @@ class ProgramScenarioTest {
     }
 
     ConfigurableApplicationContext start() {
-        ConfigurableApplicationContext server = new SpringApplicationBuilder(LrsApplication.class, SimulatedClock.Use.class)
+        ConfigurableApplicationContext server = startServer(database, smtp.getSmtp().getPort());
+        servers.add(server);
+        return server;
+    }
+
+    /** A server with mail on, on the simulated clock, whose scheduled passes wait for the test. */
+    static ConfigurableApplicationContext startServer(String database, int smtpPort) {
+        return new SpringApplicationBuilder(LrsApplication.class, SimulatedClock.Use.class)
                 .run("--server.port=0",
                         "--spring.mongodb.uri=" + TestMongo.uri(database),
                         "--lrs.bootstrap.client-key=scenario", "--lrs.bootstrap.client-secret=scenario-secret-123",
@@ -70,13 +77,11 @@ class ProgramScenarioTest {
                         "--lrs.xapi.consistency-window=0s",
                         "--lrs.practice.name=Riverside Family Medicine",
                         "--lrs.public-url=https://lrs.riverside.test",
-                        "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtp.getSmtp().getPort(),
+                        "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
                         "--lrs.notifications.from=Riverside Training <training@riverside.test>",
                         // the test runs the passes itself, day by day
                         "--lrs.notifications.first-pass-delay=1d", "--lrs.compliance.status-day-cron=-",
                         "--lrs.security.sign-in.address-max-failures=1000000");
-        servers.add(server);
-        return server;
     }
 
     static XapiHttp http(ConfigurableApplicationContext server, String user, String password) {
@@ -335,11 +340,15 @@ class ProgramScenarioTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
-    private static void ok(HttpResponse<String> response) {
+    static void ok(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    }
+
+    static void ok(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
     }
 
-    private static byte[] form(String... pairs) {
+    static byte[] form(String... pairs) {
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < pairs.length; i += 2) {
             body.append(i == 0 ? "" : "&").append(pairs[i]).append('=')

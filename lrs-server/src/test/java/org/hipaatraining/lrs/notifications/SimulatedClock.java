@@ -22,6 +22,10 @@ final class SimulatedClock extends Clock {
         now.set(day.atTime(9, 0).toInstant(ZoneOffset.UTC));
     }
 
+    void advance(java.time.Duration by) {
+        now.updateAndGet(t -> t.plus(by));
+    }
+
     LocalDate today() {
         return LocalDate.ofInstant(now.get(), ZoneOffset.UTC);
     }
