@@ -26,6 +26,7 @@ import org.hipaatraining.lrs.compliance.status.ComplianceService;
 import org.hipaatraining.lrs.compliance.status.ComplianceState;
 import org.hipaatraining.lrs.compliance.status.KeptStatus;
 import org.hipaatraining.lrs.compliance.status.PeopleQuery;
+import org.hipaatraining.lrs.notifications.NoticeLedger;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,9 +47,11 @@ class PeopleController {
     private final TranscriptService transcripts;
     private final RemedialActions remedial;
     private final Catalogue catalogue;
+    private final NoticeLedger notices;
 
     PeopleController(RosterService roster, RosterImport rosterImport, ComplianceService compliance,
-                     TranscriptService transcripts, RemedialActions remedial, Catalogue catalogue) {
+                     TranscriptService transcripts, RemedialActions remedial, Catalogue catalogue, NoticeLedger notices) {
+        this.notices = notices;
         this.roster = roster;
         this.rosterImport = rosterImport;
         this.compliance = compliance;
@@ -131,6 +134,7 @@ class PeopleController {
         model.addAttribute("certified", certified);
         model.addAttribute("roleTitles", catalogue.roles().stream().collect(Collectors.toMap(Role::id, Role::title)));
         model.addAttribute("modules", catalogue.modules());
+        model.addAttribute("notices", notices.ofPerson(id, 200));
         return "admin/person";
     }
 
