@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import org.hipaatraining.content.Catalogue;
 import org.hipaatraining.content.Role;
+import org.hipaatraining.lrs.auth.ClientService;
 import org.hipaatraining.lrs.compliance.ComplianceException;
 import org.hipaatraining.lrs.compliance.events.TrainingEvent;
 import org.hipaatraining.lrs.compliance.remediation.RemedialActions;
@@ -47,9 +48,11 @@ class PeopleController {
     private final TranscriptService transcripts;
     private final RemedialActions remedial;
     private final Catalogue catalogue;
+    private final ClientService clients;
 
     PeopleController(RosterService roster, RosterImport rosterImport, ComplianceService compliance,
-                     TranscriptService transcripts, RemedialActions remedial, Catalogue catalogue) {
+                     TranscriptService transcripts, RemedialActions remedial, Catalogue catalogue, ClientService clients) {
+        this.clients = clients;
         this.roster = roster;
         this.rosterImport = rosterImport;
         this.compliance = compliance;
@@ -121,6 +124,11 @@ class PeopleController {
         model.addAttribute("certified", certified);
         model.addAttribute("roleTitles", catalogue.roles().stream().collect(Collectors.toMap(Role::id, Role::title)));
         model.addAttribute("modules", catalogue.modules());
+        model.addAttribute("lines", transcript.modules().stream().collect(Collectors.toMap(Transcript.ModuleRecord::moduleId,
+                m -> RecordLines.of(m.events()))));
+        Map<String, String> sources = new java.util.HashMap<>();
+        clients.sources().forEach(s -> sources.put(s.key(), s.name() == null || s.name().isBlank() ? s.key() : s.name()));
+        model.addAttribute("sourceNames", sources);
         return "admin/person";
     }
 

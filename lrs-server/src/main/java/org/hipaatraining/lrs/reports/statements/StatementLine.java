@@ -13,12 +13,12 @@ import java.time.Instant;
 record StatementLine(String id, String who, String personId, String verb, String object, String result, String source,
                      Instant timestamp, Instant stored, String registration, boolean voided) {
 
-    String when() {
+    public String when() {
         return StatementDescriber.WHEN.format(timestamp);
     }
 
     /** The whole line as one sentence. */
-    String sentence() {
+    public String sentence() {
         StringBuilder line = new StringBuilder(who).append(' ').append(verb).append(' ').append(object);
         if (!result.isEmpty()) {
             line.append(", ").append(result);

@@ -58,12 +58,12 @@ class StatementSearch {
      */
     record Search(Map<String, String> values, StatementFilter filter, Person person) {
 
-        String value(String name) {
+        public String value(String name) {
             return values.getOrDefault(name, "");
         }
 
         /** {@code verb=passed, from=2026-12-01}: what the export names as its filter. */
-        String describe() {
+        public String describe() {
             if (values.isEmpty()) {
                 return "all statements not voided";
             }

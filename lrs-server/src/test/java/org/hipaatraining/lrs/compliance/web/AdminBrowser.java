@@ -28,16 +28,16 @@ import org.hipaatraining.lrs.support.PolicyViolations;
  * tablet's size, and screenshots that are checked (not blank, no sideways scrolling) and kept under
  * target/screenshots for a person to look at.
  */
-final class AdminBrowser implements AutoCloseable {
+public final class AdminBrowser implements AutoCloseable {
 
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private final Playwright playwright;
     private final Browser browser;
     private final String base;
     private final PolicyViolations policy = new PolicyViolations();
 
-    AdminBrowser(int port) {
+    public AdminBrowser(int port) {
         this.base = "http://127.0.0.1:" + port;
         this.playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         this.browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
@@ -48,16 +48,16 @@ final class AdminBrowser implements AutoCloseable {
     }
 
     /** Fails if any page this browser opened broke the Content-Security-Policy. */
-    void assertNoPolicyViolations() {
+    public void assertNoPolicyViolations() {
         policy.assertNone();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return base + path;
     }
 
     /** A page in a fresh context (no session), at a size. */
-    Page page(int width, int height) {
+    public Page page(int width, int height) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height)
                 .setLocale("en-US").setTimezoneId("UTC")
                 // no chart animation: screenshots show the finished chart
@@ -72,7 +72,7 @@ final class AdminBrowser implements AutoCloseable {
     }
 
     /** Signs in through the sign-in form and lands on the overview. */
-    Page signedIn(String username, String password, int width, int height) {
+    public Page signedIn(String username, String password, int width, int height) {
         Page page = page(width, height);
         page.navigate(url("/admin"));
         assertThat(page.url()).endsWith("/login");
@@ -87,7 +87,7 @@ final class AdminBrowser implements AutoCloseable {
     }
 
     /** Saves a full-page screenshot and checks it: something drawn, and the page fits its width. */
-    Path screenshot(Page page, String name) {
+    public Path screenshot(Page page, String name) {
         boolean fits = (Boolean) page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth");
         assertThat(fits).as("%s: the page scrolls sideways (scrollWidth %s > innerWidth %s)", name,
                 page.evaluate("() => document.documentElement.scrollWidth"), page.evaluate("() => window.innerWidth")).isTrue();
