@@ -198,7 +198,12 @@ public final class ReportsBenchmark {
         for (int w = 0; w < 8; w++) {
             running.add(workers.submit(() -> {
                 while (next.getAndIncrement() < batches) {
-                    HttpResponse<String> response = send("POST", "/xapi/statements", pool.batch(100), xapiAuth());
+                    String batch = pool.batch(100);
+                    HttpResponse<String> response = send("POST", "/xapi/statements", batch, xapiAuth());
+                    if (response.statusCode() == 503 || response.statusCode() == 500) {
+                        System.out.println("batch POST " + response.statusCode() + ", sent again: " + response.body());
+                        response = send("POST", "/xapi/statements", batch, xapiAuth());
+                    }
                     if (response.statusCode() != 200) {
                         throw new IllegalStateException("batch POST: " + response.statusCode() + " " + response.body());
                     }

@@ -52,6 +52,24 @@ class InsightStore implements DeclaresIndexes {
         this.mongo = mongo;
     }
 
+    /**
+     * Creates the collections before the first batch, instead of by the first upserts, which concurrent requests send
+     * at once: the embedded store failed a first write racing another's creation of the same collection ("no such
+     * table"), found by the reports benchmark.
+     */
+    @jakarta.annotation.PostConstruct
+    void createCollections() {
+        for (String name : List.of(ITEMS, OBJECTIVES, LESSONS, ATTEMPTS, LEARNERS, SESSIONS)) {
+            try {
+                if (!mongo.collectionExists(name)) {
+                    mongo.createCollection(name);
+                }
+            } catch (org.springframework.dao.DataAccessException | com.mongodb.MongoException e) {
+                // another instance created it meanwhile
+            }
+        }
+    }
+
     @Override
     public List<IndexDeclaration> indexes() {
         Document moduleView = new Document("module", 1).append("version", 1).append("role", 1).append("month", 1);

@@ -68,7 +68,7 @@ class StatementSearch {
                 return "all statements not voided";
             }
             List<String> parts = new ArrayList<>();
-            values.forEach((k, v) -> parts.add(k + "=" + v));
+            values.forEach((k, v) -> parts.add(k + "=" + (k.equals("person") && person != null ? person.name() + " (" + v + ")" : v)));
             return String.join(", ", parts);
         }
 
