@@ -199,10 +199,21 @@ public final class ReportsBenchmark {
             running.add(workers.submit(() -> {
                 while (next.getAndIncrement() < batches) {
                     String batch = pool.batch(100);
-                    HttpResponse<String> response = send("POST", "/xapi/statements", batch, xapiAuth());
-                    if (response.statusCode() == 503 || response.statusCode() == 500) {
-                        System.out.println("batch POST " + response.statusCode() + ", sent again: " + response.body());
-                        response = send("POST", "/xapi/statements", batch, xapiAuth());
+                    HttpResponse<String> response = null;
+                    for (int attempt = 1; response == null || (attempt <= 3 && response.statusCode() >= 500); attempt++) {
+                        try {
+                            response = send("POST", "/xapi/statements", batch, xapiAuth());
+                        } catch (IOException e) {
+                            // on a machine this loaded a connection now and then fails to open: send the batch again
+                            if (attempt >= 5) {
+                                throw e;
+                            }
+                            Thread.sleep(200);
+                            continue;
+                        }
+                        if (response.statusCode() >= 500) {
+                            System.out.println("batch POST " + response.statusCode() + ", sent again: " + response.body());
+                        }
                     }
                     if (response.statusCode() != 200) {
                         throw new IllegalStateException("batch POST: " + response.statusCode() + " " + response.body());
