@@ -33,7 +33,11 @@ import org.springframework.test.context.DynamicPropertySource;
                 "lrs.xapi.max-body-size=2MB",
                 // Every test connects from 127.0.0.1 and many send wrong credentials on purpose: no address lock here
                 // (auth.SignInThrottleTest has a server of its own for that).
-                "lrs.security.sign-in.address-max-failures=1000000"
+                "lrs.security.sign-in.address-max-failures=1000000",
+                // The shared roster grows with every test class: one PDF for all of it, and small parts so that a
+                // package job of a modest roster has several.
+                "lrs.reports.audit-pdf-max-people=100000",
+                "lrs.reports.audit-part-size=40"
         })
 public abstract class LrsIntegrationTest {
 

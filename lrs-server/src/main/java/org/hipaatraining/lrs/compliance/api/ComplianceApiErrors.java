@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.hipaatraining.lrs.compliance.ComplianceException;
 import org.hipaatraining.lrs.compliance.RetentionException;
+import org.hipaatraining.lrs.compliance.reports.AuditPackageJobs;
 import org.hipaatraining.lrs.compliance.roster.RosterService;
 import org.hipaatraining.lrs.compliance.status.ComplianceService;
 import org.springframework.core.Ordered;
@@ -30,6 +31,11 @@ class ComplianceApiErrors {
     @ExceptionHandler({ComplianceException.class, RosterService.RosterException.class})
     ResponseEntity<Map<String, String>> badRequest(RuntimeException e) {
         return error(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(AuditPackageJobs.Conflict.class)
+    ResponseEntity<Map<String, String>> notReady(RuntimeException e) {
+        return error(HttpStatus.CONFLICT, e.getMessage());
     }
 
     @ExceptionHandler(RetentionException.class)

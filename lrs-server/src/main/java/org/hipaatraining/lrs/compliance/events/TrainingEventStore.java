@@ -172,6 +172,17 @@ public class TrainingEventStore implements DeclaresIndexes {
                 TrainingEvent.class);
     }
 
+    /**
+     * Every event in a period, oldest first, one at a time from a cursor: exports of any size hold one batch, not the
+     * period.
+     */
+    public void forEachBetween(Instant from, Instant to, java.util.function.Consumer<TrainingEvent> each) {
+        Query query = Query.query(Criteria.where("timestamp").gte(from).lt(to)).with(Sort.by("timestamp")).cursorBatchSize(500);
+        try (java.util.stream.Stream<TrainingEvent> stream = mongo.stream(query, TrainingEvent.class)) {
+            stream.forEach(each);
+        }
+    }
+
     /** Every event, in a stable order: the rebuild compares the whole collection. */
     public List<TrainingEvent> all() {
         return mongo.find(new Query().with(Sort.by("timestamp")), TrainingEvent.class);

@@ -23,6 +23,12 @@ public record AuditPackage(String practice, String scope, ReportPeriod period, L
                            String generatedBy, List<PersonRecord> people, List<ModuleHistory> modules, int resultCount,
                            int remedialCount, int unmatchedRecords) {
 
+    /** The same package under another scope's wording, with the count of records from no one on the roster. */
+    public AuditPackage withScope(String scope, int unmatchedRecords) {
+        return new AuditPackage(practice, scope, period, statusOn, generatedAt, generatedBy, people, modules, resultCount,
+                remedialCount, unmatchedRecords);
+    }
+
     public String generated() {
         return ReportFormat.utc(generatedAt);
     }

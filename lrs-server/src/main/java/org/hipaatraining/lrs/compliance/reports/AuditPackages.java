@@ -3,7 +3,9 @@ package org.hipaatraining.lrs.compliance.reports;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,6 +28,7 @@ import org.hipaatraining.lrs.compliance.roster.RosterService;
 import org.hipaatraining.lrs.compliance.status.ComplianceService;
 import org.hipaatraining.lrs.compliance.status.ModuleStatus;
 import org.hipaatraining.lrs.system.ServerSettings;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -46,10 +49,15 @@ public class AuditPackages {
     private final PdfRenderer renderer;
     private final ServerSettings server;
     private final Clock clock;
+    private final int maxPeopleInOnePdf;
+    private final int partSize;
 
     AuditPackages(ComplianceService compliance, RosterService roster, TrainingEventStore events, RemedialActions remedial,
                   ModuleReleases releases, Catalogue catalogue, PracticeSettings practice, PdfRenderer renderer, ServerSettings server,
-                  Clock clock) {
+                  Clock clock, @Value("${lrs.reports.audit-pdf-max-people:500}") int maxPeopleInOnePdf,
+                  @Value("${lrs.reports.audit-part-size:500}") int partSize) {
+        this.maxPeopleInOnePdf = maxPeopleInOnePdf;
+        this.partSize = Math.max(1, partSize);
         this.compliance = compliance;
         this.roster = roster;
         this.events = events;
@@ -67,59 +75,75 @@ public class AuditPackages {
     }
 
     /**
+     * A package small enough to render at once: one person, or a practice or module whose roster has at most
+     * {@code lrs.reports.audit-pdf-max-people}. Larger ones go through {@link AuditPackageJobs}, a part at a time.
+     *
      * @param personId only this person (departed people too), or null
      * @param moduleId only this module, for everyone it concerns, or null
      */
     public AuditPackage assemble(String personId, String moduleId, ReportPeriod period, String generatedBy) {
-        Module module = moduleId == null ? null : catalogue.module(moduleId)
-                .orElseThrow(() -> new ComplianceException("module: '" + moduleId + "' is not in the catalogue"));
-        LocalDate today = compliance.today();
-        LocalDate statusOn = period.to().isAfter(today) ? today : period.to();
-
-        Map<Person, List<ModuleStatus>> statuses = new LinkedHashMap<>();
-        Map<String, List<TrainingEvent>> eventsByPerson = new HashMap<>();
-        int unmatched = 0;
-        String scope;
+        Module module = module(moduleId);
+        LocalDate statusOn = statusOn(period);
         if (personId != null) {
             Person person = compliance.person(personId);
-            statuses.put(person, compliance.statusOf(personId, statusOn));
-            eventsByPerson.put(person.id(), compliance.eventsOf(person).stream()
-                    .filter(e -> period.contains(e.timestamp()) && (module == null || e.moduleId().equals(moduleId))).toList());
-            scope = "Person: " + person.name() + (person.employeeId() == null ? "" : " (employee ID " + person.employeeId() + ")");
-        } else {
-            statuses.putAll(compliance.statusOfEveryone(statusOn));
-            Map<String, Person> byIdentity = ReportFormat.byIdentity(roster.all());
-            List<TrainingEvent> inPeriod = module == null ? events.between(period.start(), period.end())
-                    : events.forModule(moduleId, period.start(), period.end());
-            for (TrainingEvent event : inPeriod) {
-                Person person = byIdentity.get(event.agentKey());
-                if (person == null) {
-                    unmatched++;
-                } else {
-                    eventsByPerson.computeIfAbsent(person.id(), id -> new ArrayList<>()).add(event);
-                }
-            }
-            scope = module == null ? "Whole practice" : "Module: " + module.title() + " (" + module.id() + ")";
+            AuditPackage audit = assemble(List.of(person), module, period, statusOn, generatedBy, true);
+            String scope = "Person: " + person.name() + (person.employeeId() == null ? "" : " (employee ID " + person.employeeId() + ")");
+            return audit.withScope(scope, 0);
         }
-        if (module != null) {
-            statuses.replaceAll((person, list) -> list.stream()
-                    .filter(s -> s.moduleId().equals(moduleId) || s.requirement().equals(moduleId)).toList());
+        List<Person> everyone = roster.all();
+        if (everyone.size() > maxPeopleInOnePdf) {
+            throw new TooLarge("the roster has " + everyone.size() + " people: a whole-practice or module package of more than "
+                    + maxPeopleInOnePdf + " people is built in parts as a background job (POST /api/reports/audit-packages, "
+                    + "or the Audit packages page)");
         }
+        return assemble(everyone, module, period, statusOn, generatedBy, false)
+                .withScope(scope(module), unmatchedRecords(module, period));
+    }
 
+    /**
+     * The package for some of the roster: those current on the status day, and anyone else with records in the
+     * period (departed since, say), in the order given. The scope's wording and unmatched records are the caller's.
+     *
+     * @param everyoneGiven list every person given (a one-person package lists a departed person without records too)
+     */
+    AuditPackage assemble(List<Person> chunk, Module module, ReportPeriod period, LocalDate statusOn, String generatedBy,
+                          boolean everyoneGiven) {
+        String moduleId = module == null ? null : module.id();
+        Map<Person, List<ModuleStatus>> statuses = compliance.statusesOf(chunk, statusOn);
+        Map<String, Person> byIdentity = ReportFormat.byIdentity(chunk);
+        Map<String, List<TrainingEvent>> eventsByPerson = new HashMap<>();
+        List<String> identities = chunk.stream().flatMap(p -> p.identifiers().stream()).toList();
+        for (TrainingEvent event : identities.isEmpty() ? List.<TrainingEvent>of() : events.forAgents(identities)) {
+            Person person = byIdentity.get(event.agentKey());
+            if (person != null && period.contains(event.timestamp()) && (module == null || event.moduleId().equals(moduleId))) {
+                eventsByPerson.computeIfAbsent(person.id(), id -> new ArrayList<>()).add(event);
+            }
+        }
+        eventsByPerson.values().forEach(list -> list.sort(Comparator.comparing(TrainingEvent::timestamp)));
+
+        Set<String> ids = new HashSet<>();
+        chunk.forEach(p -> ids.add(p.id()));
         Map<String, List<RemedialAction>> actions = new HashMap<>();
-        List<RemedialAction> inPeriodActions = personId != null ? remedial.forPerson(personId).stream()
+        List<RemedialAction> inPeriodActions = chunk.size() == 1 ? remedial.forPerson(chunk.get(0).id()).stream()
                 .filter(a -> period.contains(a.date())).toList() : remedial.between(period.from(), period.to());
-        inPeriodActions.stream().filter(a -> module == null || moduleId.equals(a.moduleId()))
+        inPeriodActions.stream().filter(a -> ids.contains(a.personId()) && (module == null || moduleId.equals(a.moduleId())))
                 .forEach(a -> actions.computeIfAbsent(a.personId(), id -> new ArrayList<>()).add(a));
 
         List<AuditPackage.PersonRecord> people = new ArrayList<>();
         Set<String> modulesCovered = new LinkedHashSet<>();
         int results = 0;
-        for (Person person : peopleInScope(personId, statuses, eventsByPerson)) {
-            List<ModuleStatus> own = statuses.getOrDefault(person, List.of());
+        for (Person person : chunk) {
             List<TrainingEvent> ownEvents = eventsByPerson.getOrDefault(person.id(), List.of());
-            if (module != null && own.isEmpty() && ownEvents.isEmpty()) {
+            boolean current = person.statusOn(statusOn) != Person.Status.DEPARTED;
+            if (!everyoneGiven && !current && ownEvents.isEmpty()) {
                 continue;
+            }
+            List<ModuleStatus> own = current || everyoneGiven ? statuses.getOrDefault(person, List.of()) : List.of();
+            if (module != null) {
+                own = own.stream().filter(s -> s.moduleId().equals(moduleId) || s.requirement().equals(moduleId)).toList();
+                if (!everyoneGiven && own.isEmpty() && ownEvents.isEmpty()) {
+                    continue;
+                }
             }
             List<AuditPackage.ResultLine> lines = resultLines(ownEvents, this::title);
             results += lines.size();
@@ -132,19 +156,51 @@ public class AuditPackages {
             modulesCovered.add(moduleId);
         }
         int remedialCount = people.stream().mapToInt(p -> p.remedialActions().size()).sum();
-        return new AuditPackage(practice.name(), scope, period, statusOn, clock.instant(), generatedBy, people,
-                histories(modulesCovered), results, remedialCount, unmatched);
+        return new AuditPackage(practice.name(), "", period, statusOn, clock.instant(), generatedBy, people,
+                histories(modulesCovered), results, remedialCount, 0);
     }
 
-    /** Current people first in roster order with anyone else who has records in the period (e.g. departed since). */
-    private List<Person> peopleInScope(String personId, Map<Person, List<ModuleStatus>> statuses,
-                                       Map<String, List<TrainingEvent>> eventsByPerson) {
-        if (personId != null) {
-            return List.copyOf(statuses.keySet());
+    /** People per PDF of a large package: a part renders in bounded memory and opens quickly. */
+    int partSize() {
+        return partSize;
+    }
+
+    String practiceName() {
+        return practice.name();
+    }
+
+    Module module(String moduleId) {
+        return moduleId == null ? null : catalogue.module(moduleId)
+                .orElseThrow(() -> new ComplianceException("module: '" + moduleId + "' is not in the catalogue"));
+    }
+
+    LocalDate statusOn(ReportPeriod period) {
+        LocalDate today = compliance.today();
+        return period.to().isAfter(today) ? today : period.to();
+    }
+
+    static String scope(Module module) {
+        return module == null ? "Whole practice" : "Module: " + module.title() + " (" + module.id() + ")";
+    }
+
+    /** Records in scope from xAPI identities that are nobody on the roster: counted from a cursor, not listed. */
+    int unmatchedRecords(Module module, ReportPeriod period) {
+        Set<String> known = new HashSet<>();
+        roster.all().forEach(p -> known.addAll(p.identifiers()));
+        int[] unmatched = {0};
+        events.forEachBetween(period.start(), period.end(), e -> {
+            if (!known.contains(e.agentKey()) && (module == null || e.moduleId().equals(module.id()))) {
+                unmatched[0]++;
+            }
+        });
+        return unmatched[0];
+    }
+
+    /** A whole-practice or module package too large to render in one request: built as a job instead. */
+    public static class TooLarge extends ComplianceException {
+        TooLarge(String message) {
+            super(message);
         }
-        Set<String> current = new LinkedHashSet<>();
-        statuses.keySet().forEach(p -> current.add(p.id()));
-        return roster.all().stream().filter(p -> current.contains(p.id()) || eventsByPerson.containsKey(p.id())).toList();
     }
 
     /** Everything but "started" work, numbering knowledge-check attempts since the last completion of the module. */

@@ -16,7 +16,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.hipaatraining.content.Catalogue;
 import org.hipaatraining.content.Module;
-import org.hipaatraining.lrs.compliance.events.TrainingEvent;
 import org.hipaatraining.lrs.compliance.events.TrainingEventStore;
 import org.hipaatraining.lrs.compliance.roster.Person;
 import org.hipaatraining.lrs.compliance.roster.RosterService;
@@ -54,10 +53,29 @@ public class CsvReports {
                 "State", "Overdue", "On leave", "Assigned on", "Due date", "Compliant until", "Completed on", "Version",
                 "Score %", "Attempts", "Last activity (UTC)", "Policy acknowledged", "Acknowledged at (UTC)",
                 "Material release", "Statement ID")) {
-            for (Map.Entry<Person, List<ModuleStatus>> entry : compliance.statusOfEveryone(on).entrySet()) {
-                Person person = entry.getKey();
-                for (ModuleStatus s : entry.getValue().stream().filter(filter).toList()) {
-                    row(csv, person.name(), person.employeeId(), String.join("; ", s.requiredBy()), s.requirement(),
+            if (on == null || on.equals(compliance.today())) {
+                // today's statuses as kept, a person at a time from a cursor: any roster size in constant memory
+                compliance.forEachKept(k -> {
+                    if (k.personStatus() != Person.Status.DEPARTED) {
+                        statusRows(csv, k.name(), k.employeeId(), k.statuses(), filter);
+                    }
+                });
+            } else {
+                for (Map.Entry<Person, List<ModuleStatus>> entry : compliance.statusOfEveryone(on).entrySet()) {
+                    statusRows(csv, entry.getKey().name(), entry.getKey().employeeId(), entry.getValue(), filter);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void statusRows(CSVPrinter csv, String name, String employeeId, List<ModuleStatus> statuses,
+                                   StatusFilter filter) {
+        try {
+            for (ModuleStatus s : statuses) {
+                if (filter.test(s)) {
+                    row(csv, name, employeeId, String.join("; ", s.requiredBy()), s.requirement(),
                             s.moduleId(), s.moduleTitle(), s.state(), yesNo(s.overdue()), yesNo(s.onLeave()), s.assignedOn(),
                             s.dueDate(), s.compliantUntil(), s.completedOn(), s.completedVersion(),
                             ReportFormat.percent(s.scaled()), s.attempts(), ReportFormat.utc(s.lastActivity()),
@@ -76,16 +94,20 @@ public class CsvReports {
         try (CSVPrinter csv = printer(out, "Person", "Employee ID", "Roles", "Module", "Module title", "Version",
                 "Version inferred", "Event", "Counts as training", "Score %", "Date/time (UTC)", "Policy", "Policy version",
                 "Source", "Registration", "Statement ID")) {
-            for (TrainingEvent e : events.between(period.start(), period.end())) {
+            events.forEachBetween(period.start(), period.end(), e -> {
                 Person person = people.get(e.agentKey());
                 LocalDate day = LocalDate.ofInstant(e.timestamp(), ZoneOffset.UTC);
-                row(csv, person == null ? e.actorName() : person.name(), person == null ? null : person.employeeId(),
-                        person == null ? null : String.join("; ", person.rolesOn(day)), e.moduleId(),
-                        catalogue.module(e.moduleId()).map(Module::title).orElse(null), e.moduleVersion(),
-                        yesNo(e.versionInferred()), e.type(), yesNo(e.satisfies()), ReportFormat.percent(e.scaled()),
-                        ReportFormat.utc(e.timestamp()), e.policyId(), e.policyVersion(), e.source(), e.registration(),
-                        e.statementId());
-            }
+                try {
+                    row(csv, person == null ? e.actorName() : person.name(), person == null ? null : person.employeeId(),
+                            person == null ? null : String.join("; ", person.rolesOn(day)), e.moduleId(),
+                            catalogue.module(e.moduleId()).map(Module::title).orElse(null), e.moduleVersion(),
+                            yesNo(e.versionInferred()), e.type(), yesNo(e.satisfies()), ReportFormat.percent(e.scaled()),
+                            ReportFormat.utc(e.timestamp()), e.policyId(), e.policyVersion(), e.source(), e.registration(),
+                            e.statementId());
+                } catch (IOException failed) {
+                    throw new UncheckedIOException(failed);
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

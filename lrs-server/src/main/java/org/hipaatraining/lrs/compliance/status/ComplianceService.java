@@ -83,16 +83,35 @@ public class ComplianceService {
     /** A person's kept statuses for today (computed now if they were never kept). */
     public KeptStatus kept(String personId) {
         LocalDate today = today();
-        return kept.find(personId).filter(k -> !k.computedOn().isAfter(today)
-                && (k.nextChange() == null || k.nextChange().isAfter(today))).orElseGet(() -> {
+        return kept.find(personId).filter(k -> holdsOn(k, today)).orElseGet(() -> {
             keeper.recompute(List.of(personId));
             return kept.find(personId).orElseThrow(() -> new NotFound("no person with id " + personId));
         });
     }
 
+    /** Kept statuses hold from the day they were computed until the first day they change by time alone. */
+    private static boolean holdsOn(KeptStatus k, LocalDate day) {
+        return !k.computedOn().isAfter(day) && (k.nextChange() == null || k.nextChange().isAfter(day));
+    }
+
     /** One page of people, in name order, with their statuses today. */
     public List<KeptStatus> peoplePage(PeopleQuery query, PeopleQuery.Position after, int size) {
         return kept.page(query, after, size);
+    }
+
+    /** Compares everyone's kept statuses with a recomputation from scratch (keeps nothing). */
+    public StatusKeeper.StatusCheck checkKeptStatuses() {
+        return keeper.check();
+    }
+
+    /** How many people have kept statuses: everyone on the roster, departed people included. */
+    public long peopleKept() {
+        return kept.count();
+    }
+
+    /** How many people have requirements overdue today (people on leave aside). */
+    public long peopleOverdue() {
+        return kept.overdueCount();
     }
 
     /** People with overdue requirements, longest overdue first. */
@@ -130,8 +149,25 @@ public class ComplianceService {
 
     /** Every current person's statuses on another day than today, computed from the records (an audit's past day). */
     private Map<Person, List<ModuleStatus>> computedForEveryone(LocalDate on) {
+        return statusesOf(roster.all().stream().filter(p -> p.statusOn(on) != Person.Status.DEPARTED).toList(), on);
+    }
+
+    /**
+     * Some people's statuses on a day, in their order: today's as kept (one read), another day's computed from their
+     * records (one read of events per 500 identities). What a report works through a chunk of people at a time.
+     */
+    public Map<Person, List<ModuleStatus>> statusesOf(List<Person> people, LocalDate on) {
+        if (on.equals(today())) {
+            Map<String, KeptStatus> byId = new HashMap<>();
+            kept.findAll(people.stream().map(Person::id).toList()).forEach(k -> byId.put(k.personId(), k));
+            Map<Person, List<ModuleStatus>> statuses = new LinkedHashMap<>();
+            for (Person person : people) {
+                KeptStatus k = byId.get(person.id());
+                statuses.put(person, k != null && holdsOn(k, on) ? k.statuses() : kept(person.id()).statuses());
+            }
+            return statuses;
+        }
         Requirements current = requirements.current();
-        List<Person> people = roster.all().stream().filter(p -> p.statusOn(on) != Person.Status.DEPARTED).toList();
         Map<String, List<TrainingEvent>> byAgent = new HashMap<>();
         List<String> batch = new ArrayList<>();
         for (Person person : people) {
@@ -165,21 +201,20 @@ public class ComplianceService {
         return rows;
     }
 
-    /** Counts of each state per role and requirement: the overview chart and table. */
-    public Map<String, Map<String, Map<ComplianceState, Integer>>> overview(LocalDate day) {
-        LocalDate on = day == null ? today() : day;
-        Map<String, Map<String, Map<ComplianceState, Integer>>> counts = new TreeMap<>();
-        if (on.equals(today())) {
-            kept.forEach(k -> count(Set.copyOf(k.roles()), k.statuses(), counts));
-            return counts;
-        }
-        statusOfEveryone(on).forEach((person, statuses) -> count(person.rolesOn(on), statuses, counts));
-        return counts;
+    /** Today's counts for the overview, aggregated by the store from the kept statuses. */
+    public StatusCounts countsToday() {
+        return kept.counts();
     }
 
-    private static void count(Set<String> roles, List<ModuleStatus> statuses,
-                              Map<String, Map<String, Map<ComplianceState, Integer>>> counts) {
-        {
+    /** Counts of each state per role and requirement on a day: the overview chart and table. */
+    public Map<String, Map<String, Map<ComplianceState, Integer>>> overview(LocalDate day) {
+        LocalDate on = day == null ? today() : day;
+        if (on.equals(today())) {
+            return countsToday().byRole();
+        }
+        Map<String, Map<String, Map<ComplianceState, Integer>>> counts = new TreeMap<>();
+        statusOfEveryone(on).forEach((person, statuses) -> {
+            Set<String> roles = person.rolesOn(on);
             for (ModuleStatus status : statuses) {
                 for (String role : status.requiredBy()) {
                     if (roles.contains(role)) {
@@ -189,7 +224,8 @@ public class ComplianceService {
                     }
                 }
             }
-        }
+        });
+        return counts;
     }
 
     private void load(List<String> identities, Map<String, List<TrainingEvent>> into) {

@@ -34,6 +34,16 @@ public record KeptStatus(String personId, long version, LocalDate computedOn, Lo
         return (int) statuses.stream().filter(s -> s.state() == state).count();
     }
 
+    /** The value people lists sort by: the name, case and accents aside. */
+    public String sortKey() {
+        return sortKey(name);
+    }
+
+    /** Requirements past their due date that count against the person (not while on leave). */
+    public List<ModuleStatus> overdueStatuses() {
+        return statuses.stream().filter(s -> s.overdue() && !s.onLeave()).toList();
+    }
+
     public int overdueCount() {
         return (int) statuses.stream().filter(ModuleStatus::overdue).count();
     }

@@ -13,6 +13,8 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
@@ -21,6 +23,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.hipaatraining.lrs.compliance.roster.Person;
 import org.hipaatraining.lrs.store.DeclaresIndexes;
 import org.hipaatraining.lrs.store.IndexDeclaration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -100,6 +103,10 @@ class KeptStatuses implements DeclaresIndexes {
         return Optional.ofNullable(statuses().find(Filters.eq("_id", personId)).first()).map(KeptStatus::from);
     }
 
+    List<KeptStatus> findAll(Collection<String> personIds) {
+        return personIds.isEmpty() ? List.of() : read(statuses().find(Filters.in("_id", personIds)));
+    }
+
     long count() {
         return statuses().estimatedDocumentCount();
     }
@@ -144,6 +151,40 @@ class KeptStatuses implements DeclaresIndexes {
                 : Filters.or(Filters.gt("overdueSince", afterDue),
                 Filters.and(Filters.eq("overdueSince", afterDue), Filters.gt("_id", afterId)));
         return read(statuses().find(filter).sort(Sorts.ascending("overdueSince", "_id")).limit(limit));
+    }
+
+    /**
+     * Today's overview counts: statuses grouped by requirement, state and the roles imposing them, and people by
+     * employment status, each one aggregation the store runs (current people only).
+     */
+    StatusCounts counts() {
+        Bson current = Filters.ne("personStatus", Person.Status.DEPARTED.name());
+        StatusCounts counts = StatusCounts.empty();
+        List<Bson> byStatus = List.of(Aggregates.match(current),
+                Aggregates.project(Projections.include("statuses")), // dotted paths into arrays differ between stores
+                Aggregates.unwind("$statuses"),
+                Aggregates.group(new Document("requirement", "$statuses.requirement").append("state", "$statuses.state")
+                        .append("requiredBy", "$statuses.requiredBy").append("overdue", "$statuses.overdue")
+                        .append("onLeave", "$statuses.onLeave"), Accumulators.sum("n", 1)));
+        for (Document group : statuses().aggregate(byStatus)) {
+            Document key = group.get("_id", Document.class);
+            boolean overdueNotOnLeave = Boolean.TRUE.equals(key.getBoolean("overdue")) && !Boolean.TRUE.equals(key.getBoolean("onLeave"));
+            counts = counts.add(key.getList("requiredBy", String.class), key.getString("requirement"),
+                    ComplianceState.valueOf(key.getString("state")), overdueNotOnLeave, group.get("n", Number.class).intValue());
+        }
+        int people = 0;
+        int onLeave = 0;
+        for (Document group : statuses().aggregate(List.of(Aggregates.match(current),
+                Aggregates.group("$personStatus", Accumulators.sum("n", 1))))) {
+            int n = group.get("n", Number.class).intValue();
+            people += n;
+            onLeave += Person.Status.ON_LEAVE.name().equals(group.getString("_id")) ? n : 0;
+        }
+        return counts.withPeople(people, onLeave);
+    }
+
+    long overdueCount() {
+        return statuses().countDocuments(Filters.gte("overdueSince", ""));
     }
 
     /** People with work in progress untouched since before {@code idleSince}, longest idle first. */

@@ -140,10 +140,16 @@ public class StatusKeeper {
     /** Recomputes these people from their inputs and keeps the result (unless a newer one is kept already). */
     public void recompute(Collection<String> personIds) {
         Map<String, Long> versions = marks.versions(personIds);
-        LocalDate today = today();
         List<Person> people = roster.byIds(personIds);
         Set<String> gone = new LinkedHashSet<>(personIds);
         people.forEach(p -> gone.remove(p.id()));
+        kept.keep(compute(people, versions, today()));
+        kept.forget(gone);
+        marks.clean(versions);
+    }
+
+    /** Statuses of these people on a day, from their inputs: one read of events per 500 identities. */
+    private List<KeptStatus> compute(List<Person> people, Map<String, Long> versions, LocalDate today) {
         Map<String, List<TrainingEvent>> byAgent = new HashMap<>();
         List<String> identities = new ArrayList<>();
         people.forEach(p -> identities.addAll(p.identifiers()));
@@ -164,9 +170,46 @@ public class StatusKeeper {
             computed.add(KeptStatus.of(person, versions.getOrDefault(person.id(), 0L), today,
                     nextChange(person, statuses, releaseCache, today), statuses));
         }
-        kept.keep(computed);
-        kept.forget(gone);
-        marks.clean(versions);
+        return computed;
+    }
+
+    /**
+     * Compares every person's kept statuses with a recomputation from scratch, without keeping anything: the check
+     * that the incremental path and a full rebuild agree (run when nothing is being recorded, or differences may be
+     * changes still on their way).
+     */
+    public StatusCheck check() {
+        LocalDate today = today();
+        List<Person> everyone = roster.all();
+        int differing = 0;
+        List<String> examples = new ArrayList<>();
+        for (int from = 0; from < everyone.size(); from += BATCH) {
+            List<Person> chunk = everyone.subList(from, Math.min(everyone.size(), from + BATCH));
+            Map<String, KeptStatus> stored = new HashMap<>();
+            kept.findAll(chunk.stream().map(Person::id).toList()).forEach(k -> stored.put(k.personId(), k));
+            for (KeptStatus fresh : compute(chunk, Map.of(), today)) {
+                KeptStatus old = stored.get(fresh.personId());
+                if (old == null || !comparable(old).equals(comparable(fresh))) {
+                    differing++;
+                    if (examples.size() < 10) {
+                        examples.add(fresh.personId());
+                    }
+                }
+            }
+        }
+        return new StatusCheck(everyone.size(), differing, examples, today);
+    }
+
+    /** What a status says, as stored: without the version and the day it was computed on (it holds until nextChange). */
+    private static org.bson.Document comparable(KeptStatus status) {
+        org.bson.Document stored = KeptStatus.from(status.toDocument()).toDocument();
+        stored.remove("version");
+        stored.remove("computedOn");
+        return stored;
+    }
+
+    /** The outcome of {@link #check()}: how many people's kept statuses differ from a recomputation, and a few of them. */
+    public record StatusCheck(int people, int differing, List<String> examples, LocalDate day) {
     }
 
     private static Optional<ModuleRelease> latestMaterial(List<ModuleRelease> moduleReleases, LocalDate day) {

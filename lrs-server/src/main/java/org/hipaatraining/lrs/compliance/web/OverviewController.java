@@ -17,7 +17,7 @@ import org.hipaatraining.lrs.compliance.status.ComplianceService;
 import org.hipaatraining.lrs.compliance.status.ComplianceState;
 import org.hipaatraining.lrs.compliance.status.ModuleStatus;
 import org.hipaatraining.lrs.compliance.status.StatusCalculator;
-import org.hipaatraining.lrs.compliance.status.StatusFilter;
+import org.hipaatraining.lrs.compliance.status.StatusCounts;
 import org.hipaatraining.lrs.xapi.json.XapiJson;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,30 +54,18 @@ class OverviewController {
     @GetMapping("/admin")
     String overview(Model model) {
         LocalDate today = compliance.today();
-        Map<Person, List<ModuleStatus>> everyone = compliance.statusOfEveryone(today);
+        StatusCounts counts = compliance.countsToday();
         Map<ComplianceState, Integer> totals = new EnumMap<>(ComplianceState.class);
-        STATES.forEach(s -> totals.put(s, 0));
-        int requirementsInForce = 0;
-        int overdue = 0;
-        int onLeave = 0;
-        for (Map.Entry<Person, List<ModuleStatus>> entry : everyone.entrySet()) {
-            if (entry.getKey().statusOn(today) == Person.Status.ON_LEAVE) {
-                onLeave++;
-            }
-            for (ModuleStatus status : entry.getValue()) {
-                totals.merge(status.state(), 1, Integer::sum);
-                requirementsInForce++;
-                overdue += StatusFilter.overdueOnly().test(status) ? 1 : 0;
-            }
-        }
-        List<Row> rows = rows(compliance.overview(today));
+        STATES.forEach(s -> totals.put(s, counts.totals().getOrDefault(s, 0)));
+        int requirementsInForce = counts.requirementsInForce();
+        List<Row> rows = rows(counts.byRole());
         model.addAttribute("today", today);
-        model.addAttribute("people", everyone.size());
-        model.addAttribute("onLeave", onLeave);
+        model.addAttribute("people", counts.people());
+        model.addAttribute("onLeave", counts.onLeave());
         model.addAttribute("requirementsInForce", requirementsInForce);
         model.addAttribute("compliantPercent", requirementsInForce == 0 ? 0
                 : Math.round(100.0 * totals.get(ComplianceState.COMPLIANT) / requirementsInForce));
-        model.addAttribute("overdue", overdue);
+        model.addAttribute("overdue", counts.overdue());
         model.addAttribute("totals", totals);
         model.addAttribute("states", STATES);
         model.addAttribute("rows", rows);

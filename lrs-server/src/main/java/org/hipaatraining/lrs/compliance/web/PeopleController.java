@@ -6,11 +6,9 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.hipaatraining.content.Catalogue;
@@ -27,7 +25,8 @@ import org.hipaatraining.lrs.compliance.roster.RosterImport;
 import org.hipaatraining.lrs.compliance.roster.RosterService;
 import org.hipaatraining.lrs.compliance.status.ComplianceService;
 import org.hipaatraining.lrs.compliance.status.ComplianceState;
-import org.hipaatraining.lrs.compliance.status.ModuleStatus;
+import org.hipaatraining.lrs.compliance.status.KeptStatus;
+import org.hipaatraining.lrs.compliance.status.PeopleQuery;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -61,33 +60,44 @@ class PeopleController {
         this.catalogue = catalogue;
     }
 
-    /** A roster line: the person today and how their requirements stand. */
-    record Line(Person person, Person.Status status, Set<String> roles, int requirements, int compliant, int overdue,
-                int failed) {
-    }
+    /** People shown on one page of the roster. */
+    static final int PAGE_SIZE = 50;
 
     @GetMapping("/admin/people")
-    String people(@RequestParam(required = false) String q, Model model) {
-        LocalDate today = compliance.today();
-        Map<Person, List<ModuleStatus>> statuses = compliance.statusOfEveryone(today);
-        Map<String, List<ModuleStatus>> byId = statuses.entrySet().stream()
-                .collect(Collectors.toMap(e -> e.getKey().id(), Map.Entry::getValue));
-        String query = q == null ? "" : q.trim().toLowerCase(Locale.ROOT);
-        List<Person> everyone = roster.all();
-        List<Line> lines = new ArrayList<>();
-        for (Person person : everyone) {
-            if (!query.isEmpty() && !matches(person, today, query)) {
-                continue;
-            }
-            List<ModuleStatus> own = byId.getOrDefault(person.id(), List.of());
-            lines.add(new Line(person, person.statusOn(today), person.rolesOn(today), own.size(),
-                    count(own, ComplianceState.COMPLIANT), (int) own.stream().filter(ModuleStatus::overdue).count(),
-                    count(own, ComplianceState.FAILED)));
-        }
-        model.addAttribute("q", q == null ? "" : q.trim());
+    String people(@RequestParam(required = false) String q, @RequestParam(required = false) String role,
+                  @RequestParam(required = false) String state, @RequestParam(required = false) String supervisor,
+                  @RequestParam(required = false) String status, @RequestParam(required = false) String after,
+                  Model model) {
+        PeopleQuery query = new PeopleQuery(q, role, choice(ComplianceState.class, "state", state), supervisor,
+                choice(Person.Status.class, "status", status));
+        PageToken from = PageToken.parse(after);
+        List<KeptStatus> page = compliance.peoplePage(query,
+                from == null ? null : new PeopleQuery.Position(from.sortValue(), from.personId()), PAGE_SIZE + 1);
+        boolean more = page.size() > PAGE_SIZE;
+        List<KeptStatus> lines = more ? page.subList(0, PAGE_SIZE) : page;
+        model.addAttribute("query", query);
+        model.addAttribute("filtered", !query.equals(PeopleQuery.EVERYONE));
         model.addAttribute("lines", lines);
-        model.addAttribute("total", everyone.size());
+        model.addAttribute("firstPage", from == null);
+        model.addAttribute("next", more ? new PageToken(lines.get(lines.size() - 1).sortKey(),
+                lines.get(lines.size() - 1).personId()).encode() : null);
+        model.addAttribute("total", compliance.peopleKept());
+        model.addAttribute("roles", catalogue.roles());
+        model.addAttribute("states", ComplianceState.values());
+        model.addAttribute("personStatuses", Person.Status.values());
         return "admin/people";
+    }
+
+    /** An enum filter from a page's select: empty is "any", anything else must be one of its names. */
+    static <E extends Enum<E>> E choice(Class<E> type, String parameter, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ComplianceException("the filter '" + parameter + "' has no value '" + value + "'");
+        }
     }
 
     @PostMapping("/admin/people/import")
@@ -148,16 +158,4 @@ class PeopleController {
         return "redirect:/admin/people/" + id + "#remedial";
     }
 
-    private static boolean matches(Person person, LocalDate today, String query) {
-        return contains(person.name(), query) || contains(person.email(), query) || contains(person.employeeId(), query)
-                || contains(person.supervisor(), query) || person.rolesOn(today).stream().anyMatch(r -> contains(r, query));
-    }
-
-    private static boolean contains(String value, String query) {
-        return value != null && value.toLowerCase(Locale.ROOT).contains(query);
-    }
-
-    private static int count(List<ModuleStatus> statuses, ComplianceState state) {
-        return (int) statuses.stream().filter(s -> s.state() == state).count();
-    }
 }

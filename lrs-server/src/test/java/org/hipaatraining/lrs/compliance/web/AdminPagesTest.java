@@ -78,8 +78,8 @@ class AdminPagesTest extends LrsIntegrationTest {
             int expected = overview.path("front-desk").path("privacy").path(state).asInt(0);
             assertThat(row.locator("td[data-state='" + state + "']").textContent().trim()).as(state).isEqualTo(String.valueOf(expected));
         }
-        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Audit package (PDF)")).getAttribute("href"))
-                .isEqualTo("/api/reports/audit.pdf");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Audit package").setExact(true))
+                .getAttribute("href")).isEqualTo("/admin/audit-packages");
         browser.screenshot(page, "overview-1024x768");
         page.setViewportSize(768, 1024);
         page.reload();
@@ -163,8 +163,8 @@ class AdminPagesTest extends LrsIntegrationTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import")).click();
 
         assertThat(page.locator(".message.success").textContent()).contains("staff.csv", "1 added");
-        page.getByLabel("Search the roster").fill("IMP-" + practice.run);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Search")).click();
+        page.getByLabel("Search", new Page.GetByLabelOptions().setExact(true)).fill("IMP-" + practice.run);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show")).click();
         assertThat(page.locator("#people-table tbody tr").count()).isEqualTo(1);
         assertThat(page.locator("#people-table tbody").textContent()).contains("Nadia Rahman", "clinical", "Dr. Okafor");
         browser.screenshot(page, "people-1024x768");
@@ -176,5 +176,41 @@ class AdminPagesTest extends LrsIntegrationTest {
                 "name,email,roles\nNo Role,norole@clinic.test,surgeon\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import")).click();
         assertThat(page.locator(".message.error").textContent()).contains("bad.csv", "'surgeon' is not a role");
+    }
+
+    @Test
+    void theRosterPagesFiftyAtATimeAndSearchAndFiltersNarrowIt() {
+        String surname = "Pager" + practice.run;
+        for (int i = 1; i <= 57; i++) {
+            practice.person("%s Person%02d".formatted(surname, i), "pager" + i, List.of(i % 10 == 0 ? "it" : "everyone"), 30,
+                    i % 2 == 0 ? "Dr. Even" + practice.run : "Dr. Odd" + practice.run);
+        }
+        Page page = browser.signedIn("admin", ADMIN_PASSWORD, 1280, 800);
+        page.navigate(browser.url("/admin/people"));
+        page.getByLabel("Search", new Page.GetByLabelOptions().setExact(true)).fill(surname.toLowerCase(java.util.Locale.ROOT));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show")).click();
+
+        List<String> first = page.locator("#people-table tbody tr td:first-child").allTextContents();
+        assertThat(first).hasSize(50).isSorted().first().isEqualTo(surname + " Person01");
+        browser.screenshot(page, "people-paged-1280x800");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Next 50 people")).click();
+        List<String> second = page.locator("#people-table tbody tr td:first-child").allTextContents();
+        assertThat(second).hasSize(7).isSorted().doesNotContainAnyElementsOf(first).last().isEqualTo(surname + " Person57");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Next 50 people")).count()).isZero();
+        page.setViewportSize(768, 1024);
+        browser.screenshot(page, "people-paged-768x1024");
+        page.setViewportSize(1280, 800);
+
+        page.getByLabel("Role", new Page.GetByLabelOptions().setExact(true)).selectOption("it");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show")).click();
+        assertThat(page.locator("#people-table tbody tr td:first-child").allTextContents())
+                .containsExactly(surname + " Person10", surname + " Person20", surname + " Person30", surname + " Person40",
+                        surname + " Person50");
+
+        page.navigate(browser.url("/admin/people?supervisor=dr.%20odd" + practice.run));
+        assertThat(page.locator("#people-table tbody tr")).satisfies(rows -> assertThat(rows.count()).isEqualTo(29));
+
+        page.navigate(browser.url("/admin/people?q=" + surname + "&after=not-a-token"));
+        assertThat(page.locator("main").textContent()).contains("'after' is not one this server wrote");
     }
 }
