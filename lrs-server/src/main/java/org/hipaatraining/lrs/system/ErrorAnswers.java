@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.hipaatraining.lrs.xapi.XapiErrorWriter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,7 +17,7 @@ final class ErrorAnswers {
 
     static Object answer(HttpServletRequest request, String path, boolean api, HttpStatus status, String message) {
         if (path.startsWith("/xapi")) {
-            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(XapiErrorWriter.body(status, message));
+            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(XapiErrorBody.of(status, message));
         }
         if (api) {
             Map<String, String> body = status.is5xxServerError()

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.hipaatraining.lrs.xapi.json.XapiJson;
+import org.hipaatraining.lrs.system.XapiErrorBody;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -24,10 +24,6 @@ public class XapiErrorWriter {
     }
 
     public static byte[] body(HttpStatus status, String message) {
-        var json = XapiJson.MAPPER.createObjectNode()
-                .put("error", status.getReasonPhrase())
-                .put("status", status.value())
-                .put("message", message);
-        return XapiJson.write(json).getBytes(StandardCharsets.UTF_8);
+        return XapiErrorBody.of(status, message);
     }
 }
