@@ -1,13 +1,15 @@
 package org.hipaatraining.lrs.lti;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.Callable;
 
 import org.hipaatraining.content.Catalogue;
 import org.hipaatraining.lrs.xapi.json.XapiJson;
@@ -25,7 +27,7 @@ class LtiGradesTest extends LtiIntegrationTest {
     Catalogue catalogue;
 
     @Test
-    void aPassRecordedAfterALaunchIsPostedAsExactlyOneScore() throws InterruptedException {
+    void aPassRecordedAfterALaunchIsPostedAsExactlyOneScore() {
         PlatformSimulator.Launch launch = PlatformSimulator.Launch.resourceLink("user-" + UUID.randomUUID(), Map.of("module", "privacy"));
         assertThat(launch(launch).statusCode()).isEqualTo(302);
 
@@ -45,13 +47,12 @@ class LtiGradesTest extends LtiIntegrationTest {
         // launching again and storing the same statement again changes nothing; several sweeps pass meanwhile
         assertThat(launch(launch).statusCode()).isEqualTo(302);
         xapi.putJson("/xapi/statements", passed(statementId, launch.sub(), "privacy", 0.9), Map.of("statementId", statementId));
-        Thread.sleep(3000);
-        assertThat(platform.scores).hasSize(1);
-        assertThat(platform.scoreCalls.get()).isEqualTo(1);
+        staysTrue(Duration.ofSeconds(3), () -> platform.scores.size() == 1 && platform.scoreCalls.get() == 1,
+                "exactly one score posted");
     }
 
     @Test
-    void aScoreThePlatformFailedToTakeIsRetriedUntilAcceptedAndPostedOnce() throws InterruptedException {
+    void aScoreThePlatformFailedToTakeIsRetriedUntilAcceptedAndPostedOnce() {
         PlatformSimulator.Launch launch = PlatformSimulator.Launch.resourceLink("user-" + UUID.randomUUID(), Map.of("module", "breach"));
         assertThat(launch(launch).statusCode()).isEqualTo(302);
         platform.failNextScores.set(2);
@@ -60,23 +61,21 @@ class LtiGradesTest extends LtiIntegrationTest {
 
         waitFor(() -> platform.scores.size() == 1, "the score to be accepted after two 500s");
         assertThat(platform.scoreCalls.get()).isEqualTo(3);
-        Thread.sleep(2500);
-        assertThat(platform.scores).hasSize(1);
+        staysTrue(Duration.ofMillis(2500), () -> platform.scores.size() == 1, "the score to stay posted once");
         assertThat(XapiJson.parse(platform.scores.get(0), "score").get("scoreGiven").asDouble()).isEqualTo(100.0);
     }
 
     @Test
-    void aPassBeforeTheFirstLaunchOrOfAnotherModuleIsNotAGrade() throws InterruptedException {
+    void aPassBeforeTheFirstLaunchOrOfAnotherModuleIsNotAGrade() {
         String sub = "user-" + UUID.randomUUID();
         PlatformSimulator.Launch launch = PlatformSimulator.Launch.resourceLink(sub, Map.of("module", "security"));
         assertThat(launch(launch).statusCode()).isEqualTo(302);
         pass(sub, "privacy", 1.0);
-        Thread.sleep(2500);
-        assertThat(platform.scores).isEmpty();
+        staysTrue(Duration.ofMillis(2500), platform.scores::isEmpty, "no score to be posted");
     }
 
     @Test
-    void aRolesCourseIsGradedWhenEveryModuleOfTheRoleIsPassed() throws InterruptedException {
+    void aRolesCourseIsGradedWhenEveryModuleOfTheRoleIsPassed() {
         String sub = "user-" + UUID.randomUUID();
         PlatformSimulator.Launch launch = PlatformSimulator.Launch.resourceLink(sub, Map.of("role", "everyone"));
         assertThat(launch(launch).statusCode()).isEqualTo(302);
@@ -84,8 +83,7 @@ class LtiGradesTest extends LtiIntegrationTest {
         for (int i = 0; i < modules.size() - 1; i++) {
             pass(sub, modules.get(i), 0.8);
         }
-        Thread.sleep(2500);
-        assertThat(platform.scores).isEmpty();
+        staysTrue(Duration.ofMillis(2500), platform.scores::isEmpty, "no score to be posted");
 
         pass(sub, modules.get(modules.size() - 1), 1.0);
 
@@ -112,13 +110,12 @@ class LtiGradesTest extends LtiIntegrationTest {
                 catalogue.module(moduleId).orElseThrow().iri(), scaled, Instant.now());
     }
 
-    private static void waitFor(BooleanSupplier condition, String what) throws InterruptedException {
-        for (int i = 0; i < 150; i++) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("timed out waiting for " + what);
+    private static void waitFor(Callable<Boolean> condition, String what) {
+        await(what).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(condition);
+    }
+
+    /** A negative check: the condition holds for the whole period (several grade sweeps), failing as soon as it breaks. */
+    private static void staysTrue(Duration period, Callable<Boolean> condition, String what) {
+        await(what).during(period).atMost(period.plusSeconds(5)).pollInterval(Duration.ofMillis(100)).until(condition);
     }
 }
