@@ -159,7 +159,7 @@ public class StatusKeeper {
             }
         }
         Requirements current = requirements.current();
-        Map<String, List<ModuleRelease>> releaseCache = new HashMap<>();
+        Map<String, List<ModuleRelease>> releaseCache = new HashMap<>(releases.all());
         StatusCalculator calculator = new StatusCalculator(catalogue, (moduleId, day) -> latestMaterial(
                 releaseCache.computeIfAbsent(moduleId, releases::of), day));
         List<KeptStatus> computed = new ArrayList<>(people.size());
