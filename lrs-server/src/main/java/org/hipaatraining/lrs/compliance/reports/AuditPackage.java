@@ -10,17 +10,19 @@ import org.hipaatraining.lrs.compliance.requirements.ModuleRelease;
 import org.hipaatraining.lrs.compliance.roster.Person;
 import org.hipaatraining.lrs.compliance.status.ModuleStatus;
 import org.hipaatraining.lrs.policies.PracticePolicies;
+import org.hipaatraining.lrs.practice.PracticeProfile;
 
 /**
  * The evidence an auditor asks for (OCR, a payer, an internal investigation), for a period: per person their roles
  * over time, supervisor, hire date, where they stand on each requirement, every result and policy acknowledgement
  * with the statement behind it, and remedial actions; and the version history of the modules concerned.
  *
+ * @param practice the practice, with its privacy and security officers, as set up when the package was made
  * @param scope    what the package covers, in words: "Whole practice", "Module: ...", "Person: ..."
  * @param unmatchedRecords training records in scope from xAPI identities that are nobody on the roster (not listed)
  * @param statusOn the day statuses are evaluated: the period's last day (today, if the period ends later)
  */
-public record AuditPackage(String practice, String scope, ReportPeriod period, LocalDate statusOn, Instant generatedAt,
+public record AuditPackage(PracticeProfile practice, String scope, ReportPeriod period, LocalDate statusOn, Instant generatedAt,
                            String generatedBy, List<PersonRecord> people, List<ModuleHistory> modules,
                            List<PolicyAcknowledged> policies, int resultCount, int remedialCount, int unmatchedRecords) {
 

@@ -29,6 +29,7 @@ import org.hipaatraining.lrs.compliance.status.ComplianceService;
 import org.hipaatraining.lrs.compliance.status.ModuleStatus;
 import org.hipaatraining.lrs.policies.PracticePolicies;
 import org.hipaatraining.lrs.policies.PolicyVersion;
+import org.hipaatraining.lrs.practice.PracticeProfiles;
 import org.hipaatraining.lrs.system.ServerSettings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -48,7 +49,7 @@ public class AuditPackages {
     private final ModuleReleases releases;
     private final PracticePolicies policies;
     private final Catalogue catalogue;
-    private final PracticeSettings practice;
+    private final PracticeProfiles practice;
     private final PdfRenderer renderer;
     private final ServerSettings server;
     private final Clock clock;
@@ -56,7 +57,7 @@ public class AuditPackages {
     private final int partSize;
 
     AuditPackages(ComplianceService compliance, RosterService roster, TrainingEventStore events, RemedialActions remedial,
-                  ModuleReleases releases, PracticePolicies policies, Catalogue catalogue, PracticeSettings practice, PdfRenderer renderer, ServerSettings server,
+                  ModuleReleases releases, PracticePolicies policies, Catalogue catalogue, PracticeProfiles practice, PdfRenderer renderer, ServerSettings server,
                   Clock clock, @Value("${lrs.reports.audit-pdf-max-people:500}") int maxPeopleInOnePdf,
                   @Value("${lrs.reports.audit-part-size:500}") int partSize) {
         this.maxPeopleInOnePdf = maxPeopleInOnePdf;
@@ -160,7 +161,7 @@ public class AuditPackages {
             modulesCovered.add(moduleId);
         }
         int remedialCount = people.stream().mapToInt(p -> p.remedialActions().size()).sum();
-        return new AuditPackage(practice.name(), "", period, statusOn, clock.instant(), generatedBy, people,
+        return new AuditPackage(practice.current(), "", period, statusOn, clock.instant(), generatedBy, people,
                 histories(modulesCovered), policiesAcknowledged(people), results, remedialCount, 0);
     }
 
@@ -202,7 +203,7 @@ public class AuditPackages {
     }
 
     String practiceName() {
-        return practice.name();
+        return practice.current().name();
     }
 
     Module module(String moduleId) {

@@ -113,17 +113,17 @@ public class CsvReports {
         }
     }
 
-    /** Everyone on the roster, departed people too; the first eight columns are the roster import's. */
+    /** Everyone on the roster, departed people too; the first nine columns are the roster import's. */
     public void roster(LocalDate on, Writer out) {
         try (CSVPrinter csv = printer(out, "Employee ID", "Name", "Email", "Roles", "Hire date", "Supervisor", "Status",
-                "Accounts", "Status since", "Role history", "Person ID")) {
+                "Accounts", "Location", "Status since", "Role history", "Person ID")) {
             for (Person p : roster.all()) {
                 Person.Status status = p.statusOn(on);
                 LocalDate since = p.statuses().stream().filter(s -> !s.from().isAfter(on)).map(Person.StatusPeriod::from)
                         .reduce((a, b) -> b).orElse(p.hireDate());
                 row(csv, p.employeeId(), p.name(), p.email(), String.join(";", p.rolesOn(on)), p.hireDate(),
                         p.supervisor(), status.name().toLowerCase(Locale.ROOT).replace('_', ' '), String.join(";", ReportFormat.accounts(p)),
-                        since, roleHistory(p), p.id());
+                        p.location(), since, roleHistory(p), p.id());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -30,7 +30,7 @@ import org.hipaatraining.lrs.support.PolicyViolations;
  */
 public final class AdminBrowser implements AutoCloseable {
 
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private final Playwright playwright;
     private final Browser browser;
