@@ -9,8 +9,8 @@ import org.hipaatraining.lrs.compliance.remediation.RemedialAction;
 import org.hipaatraining.lrs.compliance.requirements.ModuleRelease;
 import org.hipaatraining.lrs.compliance.roster.Person;
 import org.hipaatraining.lrs.compliance.status.ModuleStatus;
-import org.hipaatraining.lrs.policies.PracticePolicies;
 import org.hipaatraining.lrs.practice.PracticeProfile;
+import org.hipaatraining.lrs.policies.PracticePolicies;
 
 /**
  * The evidence an auditor asks for (OCR, a payer, an internal investigation), for a period: per person their roles
