@@ -13,7 +13,7 @@ import org.hipaatraining.lrs.compliance.status.ModuleStatus;
 /**
  * The evidence an auditor asks for (OCR, a payer, an internal investigation), for a period: per person their roles
  * over time, supervisor, hire date, where they stand on each requirement, every result and policy acknowledgement
- * with the statement behind it, and remedial actions; and the version history of the modules concerned.
+ * with the statement behind it, remedial actions and the notices sent about them (reminders sent); and the version history of the modules concerned.
  *
  * @param scope    what the package covers, in words: "Whole practice", "Module: ...", "Person: ..."
  * @param unmatchedRecords training records in scope from xAPI identities that are nobody on the roster (not listed)
@@ -38,7 +38,18 @@ public record AuditPackage(String practice, String scope, ReportPeriod period, L
      * @param results knowledge-check results, completions, waivers and acknowledgements in the period, oldest first
      */
     public record PersonRecord(Person person, Person.Status status, List<RoleLine> roles, List<ModuleStatus> statuses,
-                               List<ResultLine> results, List<RemedialAction> remedialActions, int otherActivity) {
+                               List<ResultLine> results, List<RemedialAction> remedialActions, int otherActivity,
+                               List<org.hipaatraining.lrs.notifications.Notice> notices) {
+
+        /** "2027-03-01 09:06 UTC" */
+        public String noticeTime(org.hipaatraining.lrs.notifications.Notice notice) {
+            return ReportFormat.utc(notice.sentAt() == null ? notice.createdAt() : notice.sentAt());
+        }
+    }
+
+    /** Reminders, assignments and escalations sent about the people in the package, in the period. */
+    public int noticeCount() {
+        return people.stream().mapToInt(p -> p.notices().size()).sum();
     }
 
     public record RoleLine(String role, String title, LocalDate from, LocalDate to) {
