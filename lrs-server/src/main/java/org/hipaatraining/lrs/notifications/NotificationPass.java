@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.hipaatraining.content.Catalogue;
-import org.hipaatraining.lrs.compliance.reports.PracticeSettings;
+import org.hipaatraining.lrs.practice.PracticeProfiles;
 import org.hipaatraining.lrs.compliance.roster.Person;
 import org.hipaatraining.lrs.compliance.roster.RosterService;
 import org.hipaatraining.lrs.compliance.status.ComplianceService;
@@ -49,14 +49,14 @@ public class NotificationPass {
     private final NoticeSender sender;
     private final StartLinks links;
     private final MailSettings mail;
-    private final PracticeSettings practice;
+    private final PracticeProfiles practice;
     private final ServerSettings server;
     private final Catalogue catalogue;
     private final Clock clock;
 
     NotificationPass(ComplianceService compliance, RosterService roster, NoticeLedger ledger,
                      NotificationSettingsStore settingsStore, NoticeSender sender, StartLinks links, MailSettings mail,
-                     PracticeSettings practice, ServerSettings server, Catalogue catalogue, Clock clock) {
+                     PracticeProfiles practice, ServerSettings server, Catalogue catalogue, Clock clock) {
         this.compliance = compliance;
         this.roster = roster;
         this.ledger = ledger;
@@ -92,10 +92,8 @@ public class NotificationPass {
         people.forEach(p -> byId.put(p.id(), p));
         TeamDigests teams = new TeamDigests(people, today);
         NoticePlanner planner = new NoticePlanner(settings);
-        NoticeWriter writer = new NoticeWriter(practice.name());
-        Recipient officer = settings.privacyOfficerEmail() == null ? null
-                : new Recipient(PRACTICE, settings.privacyOfficerName() == null ? "Privacy officer"
-                : settings.privacyOfficerName(), settings.privacyOfficerEmail());
+        NoticeWriter writer = new NoticeWriter(practice.current().name());
+        Recipient officer = privacyOfficer(settings);
 
         List<Planned> planned = new ArrayList<>();
         List<KeptStatus> everyone = new ArrayList<>();
@@ -123,6 +121,17 @@ public class NotificationPass {
                     claimAndSend(digest));
         }
         return retry(result);
+    }
+
+    /** The privacy officer of the Notifications page if set there, else the practice profile's. */
+    private Recipient privacyOfficer(NotificationSettings settings) {
+        if (settings.privacyOfficerEmail() != null) {
+            return new Recipient(PRACTICE, settings.privacyOfficerName() == null ? "Privacy officer"
+                    : settings.privacyOfficerName(), settings.privacyOfficerEmail());
+        }
+        var profiled = practice.current().privacyOfficer();
+        return profiled == null || profiled.email() == null ? null
+                : new Recipient(PRACTICE, profiled.name(), profiled.email());
     }
 
     private Outgoing outgoing(Planned p, Person person, NoticeWriter writer, NotificationSettings settings, LocalDate today) {
@@ -166,7 +175,7 @@ public class NotificationPass {
             if (team.isEmpty()) {
                 continue;
             }
-            MailContent content = TeamDigests.digest(writer, practice.name(), supervisor, team, catalogue, weekOf, null);
+            MailContent content = TeamDigests.digest(writer, practice.current().name(), supervisor, team, catalogue, weekOf, null);
             digests.add(new Outgoing(notice(key, supervisor.id(), supervisor.name(), weekOf.toString(),
                     NoticeKind.SUPERVISOR_DIGEST, supervisor.email(), content), content));
         }
@@ -178,7 +187,7 @@ public class NotificationPass {
             Map<NoticeKind, Integer> counts = new EnumMap<>(NoticeKind.class);
             ledger.forEachIn(lastMonth, lastMonth.withDayOfMonth(lastMonth.lengthOfMonth()),
                     n -> counts.merge(n.kind(), 1, Integer::sum));
-            MailContent content = TeamDigests.summary(writer, practice.name(), everyone, counts,
+            MailContent content = TeamDigests.summary(writer, practice.current().name(), everyone, counts,
                     ledger.failing(100).size(), month, server.base() + "/admin");
             digests.add(new Outgoing(notice(summaryKey, PRACTICE, officer.name(), cycle,
                     NoticeKind.PRIVACY_OFFICER_SUMMARY, officer.email(), content), content));
@@ -242,7 +251,7 @@ public class NotificationPass {
 
     /** A retried notice says what its first try said, with today's facts (a fresh link for a learner). */
     private MailContent rewrite(Notice notice) {
-        NoticeWriter writer = new NoticeWriter(practice.name());
+        NoticeWriter writer = new NoticeWriter(practice.current().name());
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         if (notice.requirement() != null) {
             KeptStatus k = compliance.kept(notice.personId());
@@ -256,7 +265,7 @@ public class NotificationPass {
                         : writer.aboutSomeone(p, null, today);
             }
         }
-        return new MailContent(notice.subject(), practice.name(), notice.subject(), List.of(
+        return new MailContent(notice.subject(), practice.current().name(), notice.subject(), List.of(
                 "This notice could not be delivered earlier; see the training records for today's details."),
                 List.of(), null, List.of(), writer.footer(""));
     }

@@ -13,6 +13,14 @@ public final class ModulePlayer {
 
     /** Reads every lesson, answers every question right, acknowledges the policy. */
     public static void play(Frame frame, Module module) {
+        play(frame, module, f -> {
+        });
+    }
+
+    /**
+     * As {@link #play(Frame, Module)}, looking at the acknowledgement screen (the policy shown) before acknowledging.
+     */
+    public static void play(Frame frame, Module module, java.util.function.Consumer<Frame> beforeAcknowledging) {
         screen(frame, "S");
         click(frame, "Start");
         for (int i = 0; i < module.lessons().size(); i++) {
@@ -36,6 +44,7 @@ public final class ModulePlayer {
         click(frame, "Continue");
         if (module.attestation() != null) {
             screen(frame, "A");
+            beforeAcknowledging.accept(frame);
             frame.getByText("I have read this statement and I agree with it.").click();
             click(frame, "I acknowledge");
         }
