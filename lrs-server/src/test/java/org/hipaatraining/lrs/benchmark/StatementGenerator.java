@@ -52,9 +52,8 @@ final class StatementGenerator {
         String[] verb = VERBS[random.nextInt(VERBS.length)];
         String role = ROLES[learner % ROLES.length];
         boolean question = verb[1].equals("answered");
-        String activityId = question ? BASE + MODULES[module] + "/question/q" + (1 + random.nextInt(12))
-                : verb[1].equals("experienced") ? BASE + MODULES[module] + "/lesson/lesson-" + (1 + random.nextInt(6))
-                : BASE + MODULES[module];
+        // the catalogue's own lessons and bank items, so the knowledge-check insights have something to count
+        String activityId = question ? item(module) : verb[1].equals("experienced") ? lesson(module) : BASE + MODULES[module];
         String type = question ? "http://adlnet.gov/expapi/activities/cmi.interaction"
                 : verb[1].equals("experienced") ? "http://adlnet.gov/expapi/activities/lesson"
                 : "http://adlnet.gov/expapi/activities/module";
@@ -89,6 +88,20 @@ final class StatementGenerator {
                         random.nextInt(60), 1 + random.nextInt(3), registration(learner, module), moduleIri(module), role,
                         random.nextInt(3), role, learner % 7, 1 + random.nextInt(28), random.nextInt(24), random.nextInt(60),
                         random.nextInt(60), random.nextInt(1000));
+    }
+
+    private static final org.hipaatraining.content.Catalogue CATALOGUE = org.hipaatraining.content.Catalogue.loadDefault();
+
+    private String item(int module) {
+        List<org.hipaatraining.content.Question> items = CATALOGUE.module(MODULES[module]).map(m -> m.questions()).orElse(List.of());
+        return items.isEmpty() ? BASE + MODULES[module] + "/question/q" + (1 + random.nextInt(12))
+                : items.get(random.nextInt(items.size())).iri();
+    }
+
+    private String lesson(int module) {
+        List<org.hipaatraining.content.Lesson> lessons = CATALOGUE.module(MODULES[module]).map(m -> m.lessons()).orElse(List.of());
+        return lessons.isEmpty() ? BASE + MODULES[module] + "/lesson/lesson-" + (1 + random.nextInt(6))
+                : lessons.get(random.nextInt(lessons.size())).iri();
     }
 
     /** One registration per learner and module, so registration filters select a realistic handful. */

@@ -130,7 +130,7 @@ class PolicyRetrainingTest extends LrsIntegrationTest {
             Page page = browser.newPage(new Browser.NewPageOptions().setReducedMotion(ReducedMotion.REDUCE));
             page.navigate(served.xapiLaunch(MODULE, module.iri(), xapi.base().toString(), KEY, SECRET, cam.email(),
                     cam.name(), UUID.randomUUID().toString()));
-            ModulePlayer.play(page.mainFrame(), module, frame -> seesTheNewPolicy(frame, version));
+            ModulePlayer.playLookingBeforeAcknowledging(page.mainFrame(), module, frame -> seesTheNewPolicy(frame, version));
             page.close(); // pagehide: terminated is sent
         }
         Map<String, String> camFilter = params("agent", "{\"mbox\":\"" + cam.mbox() + "\"}");
@@ -315,7 +315,7 @@ class PolicyRetrainingTest extends LrsIntegrationTest {
         try (Playwright playwright = Playwright.create(); Browser browser = chromium(playwright)) {
             Page page = browser.newPage(new Browser.NewPageOptions().setReducedMotion(ReducedMotion.REDUCE));
             page.navigate(json(launched).get("url").asString());
-            ModulePlayer.play(page.mainFrame(), module, frame -> seesTheNewPolicy(frame, version));
+            ModulePlayer.playLookingBeforeAcknowledging(page.mainFrame(), module, frame -> seesTheNewPolicy(frame, version));
             page.close();
         }
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->

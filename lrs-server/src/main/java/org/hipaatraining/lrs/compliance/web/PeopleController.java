@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import org.hipaatraining.content.Catalogue;
 import org.hipaatraining.content.Role;
+import org.hipaatraining.lrs.auth.ClientService;
 import org.hipaatraining.lrs.compliance.ComplianceException;
 import org.hipaatraining.lrs.compliance.events.TrainingEvent;
 import org.hipaatraining.lrs.compliance.remediation.RemedialActions;
@@ -48,10 +49,13 @@ class PeopleController {
     private final RemedialActions remedial;
     private final Catalogue catalogue;
     private final NoticeLedger notices;
+    private final ClientService clients;
 
     PeopleController(RosterService roster, RosterImport rosterImport, ComplianceService compliance,
-                     TranscriptService transcripts, RemedialActions remedial, Catalogue catalogue, NoticeLedger notices) {
+                     TranscriptService transcripts, RemedialActions remedial, Catalogue catalogue, NoticeLedger notices,
+                     ClientService clients) {
         this.notices = notices;
+        this.clients = clients;
         this.roster = roster;
         this.rosterImport = rosterImport;
         this.compliance = compliance;
@@ -135,6 +139,11 @@ class PeopleController {
         model.addAttribute("roleTitles", catalogue.roles().stream().collect(Collectors.toMap(Role::id, Role::title)));
         model.addAttribute("modules", catalogue.modules());
         model.addAttribute("notices", notices.ofPerson(id, 200));
+        model.addAttribute("lines", transcript.modules().stream().collect(Collectors.toMap(Transcript.ModuleRecord::moduleId,
+                m -> RecordLines.of(m.events()))));
+        Map<String, String> sources = new java.util.HashMap<>();
+        clients.sources().forEach(s -> sources.put(s.key(), s.name() == null || s.name().isBlank() ? s.key() : s.name()));
+        model.addAttribute("sourceNames", sources);
         return "admin/person";
     }
 
