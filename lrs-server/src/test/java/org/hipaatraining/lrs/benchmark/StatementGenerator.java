@@ -26,9 +26,16 @@ final class StatementGenerator {
     static final String BASE = "https://hipaa-training.org/xapi/activities/module/";
 
     private final Random random;
+    private final int learners;
 
     StatementGenerator(long seed) {
+        this(seed, 2000);
+    }
+
+    /** Statements of {@code learners} people: {@link #learnerMbox} 0 to learners - 1. */
+    StatementGenerator(long seed, int learners) {
         this.random = new Random(seed);
+        this.learners = learners;
     }
 
     static String learnerMbox(int learner) {
@@ -40,7 +47,7 @@ final class StatementGenerator {
     }
 
     String next() {
-        int learner = random.nextInt(2000);
+        int learner = random.nextInt(learners);
         int module = random.nextInt(MODULES.length);
         String[] verb = VERBS[random.nextInt(VERBS.length)];
         String role = ROLES[learner % ROLES.length];
@@ -114,7 +121,11 @@ final class StatementGenerator {
         private final long run = System.nanoTime();
 
         Pool(long seed, int size) {
-            StatementGenerator generator = new StatementGenerator(seed);
+            this(seed, size, 2000);
+        }
+
+        Pool(long seed, int size, int learners) {
+            StatementGenerator generator = new StatementGenerator(seed, learners);
             before = new String[size];
             after = new String[size];
             for (int i = 0; i < size; i++) {

@@ -13,7 +13,15 @@ public final class ModulePlayer {
 
     /** Reads every lesson, answers every question right, acknowledges the policy. */
     public static void play(Frame frame, Module module) {
-        play(frame, module, Question::correct);
+        play(frame, module, Question::correct, f -> {
+        });
+    }
+
+    /**
+     * As {@link #play(Frame, Module)}, looking at the acknowledgement screen (the policy shown) before acknowledging.
+     */
+    public static void playLookingBeforeAcknowledging(Frame frame, Module module, java.util.function.Consumer<Frame> beforeAcknowledging) {
+        play(frame, module, Question::correct, beforeAcknowledging);
     }
 
     /**
@@ -21,6 +29,12 @@ public final class ModulePlayer {
      * pass acknowledges the policy, after a fail stops at the result. Returns whether the check was passed.
      */
     public static boolean play(Frame frame, Module module, java.util.function.Function<Question, java.util.List<String>> answer) {
+        return play(frame, module, answer, f -> {
+        });
+    }
+
+    private static boolean play(Frame frame, Module module, java.util.function.Function<Question, java.util.List<String>> answer,
+                                java.util.function.Consumer<Frame> beforeAcknowledging) {
         screen(frame, "S");
         click(frame, "Start");
         for (int i = 0; i < module.lessons().size(); i++) {
@@ -47,6 +61,7 @@ public final class ModulePlayer {
         click(frame, "Continue");
         if (module.attestation() != null) {
             screen(frame, "A");
+            beforeAcknowledging.accept(frame);
             frame.getByText("I have read this statement and I agree with it.").click();
             click(frame, "I acknowledge");
         }

@@ -2,7 +2,6 @@ package org.hipaatraining.lrs.compliance.reports;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,6 +12,8 @@ import org.hipaatraining.lrs.compliance.events.TrainingEvent;
 import org.hipaatraining.lrs.compliance.events.TrainingEventStore;
 import org.hipaatraining.lrs.compliance.roster.Person;
 import org.hipaatraining.lrs.compliance.roster.RosterService;
+import org.hipaatraining.lrs.practice.PracticeProfile;
+import org.hipaatraining.lrs.practice.PracticeProfiles;
 import org.hipaatraining.lrs.system.ServerSettings;
 import org.springframework.stereotype.Service;
 
@@ -30,11 +31,11 @@ public class Certificates {
     private final TrainingEventStore events;
     private final RosterService roster;
     private final Catalogue catalogue;
-    private final PracticeSettings practice;
+    private final PracticeProfiles practice;
     private final ServerSettings server;
     private final PdfRenderer renderer;
 
-    Certificates(TrainingEventStore events, RosterService roster, Catalogue catalogue, PracticeSettings practice,
+    Certificates(TrainingEventStore events, RosterService roster, Catalogue catalogue, PracticeProfiles practice,
                  ServerSettings server, PdfRenderer renderer) {
         this.events = events;
         this.roster = roster;
@@ -47,9 +48,10 @@ public class Certificates {
     /**
      * @param personId the roster entry, when the learner is on the roster
      * @param scaled   the knowledge-check score, when the statement carries one
+     * @param practice the practice issuing it, with its officers, as set up now
      */
     public record Certificate(String id, String personId, String name, String moduleId, String moduleTitle,
-                              String moduleVersion, LocalDate date, Instant timestamp, Double scaled, String practice,
+                              String moduleVersion, LocalDate date, Instant timestamp, Double scaled, PracticeProfile practice,
                               String verifyUrl) {
 
         public String score() {
@@ -81,10 +83,11 @@ public class Certificates {
 
     private Certificate certificate(TrainingEvent event) {
         Optional<Person> person = roster.byIdentity(event.agentKey());
+        PracticeProfile profile = practice.current();
         String name = person.map(Person::name).orElse(event.actorName() == null ? "(name not recorded)" : event.actorName());
         return new Certificate(event.statementId(), person.map(Person::id).orElse(null), name, event.moduleId(),
                 catalogue.module(event.moduleId()).map(Module::title).orElse(event.moduleId()), event.moduleVersion(),
-                LocalDate.ofInstant(event.timestamp(), ZoneOffset.UTC), event.timestamp(), event.scaled(), practice.name(),
+                LocalDate.ofInstant(event.timestamp(), profile.timeZone()), event.timestamp(), event.scaled(), profile,
                 verifyUrl(event.statementId()));
     }
 }

@@ -93,7 +93,7 @@ public class CsvReports {
         Map<String, Person> people = ReportFormat.byIdentity(roster.all());
         try (CSVPrinter csv = printer(out, "Person", "Employee ID", "Roles", "Module", "Module title", "Version",
                 "Version inferred", "Event", "Counts as training", "Score %", "Date/time (UTC)", "Policy", "Policy version",
-                "Source", "Registration", "Statement ID")) {
+                "Policy SHA-256", "Source", "Registration", "Statement ID")) {
             events.forEachBetween(period.start(), period.end(), e -> {
                 Person person = people.get(e.agentKey());
                 LocalDate day = LocalDate.ofInstant(e.timestamp(), ZoneOffset.UTC);
@@ -102,7 +102,7 @@ public class CsvReports {
                             person == null ? null : String.join("; ", person.rolesOn(day)), e.moduleId(),
                             catalogue.module(e.moduleId()).map(Module::title).orElse(null), e.moduleVersion(),
                             yesNo(e.versionInferred()), e.type(), yesNo(e.satisfies()), ReportFormat.percent(e.scaled()),
-                            ReportFormat.utc(e.timestamp()), e.policyId(), e.policyVersion(), e.source(), e.registration(),
+                            ReportFormat.utc(e.timestamp()), e.policyId(), e.policyVersion(), e.policySha256(), e.source(), e.registration(),
                             e.statementId());
                 } catch (IOException failed) {
                     throw new UncheckedIOException(failed);
@@ -113,17 +113,17 @@ public class CsvReports {
         }
     }
 
-    /** Everyone on the roster, departed people too; the first eight columns are the roster import's. */
+    /** Everyone on the roster, departed people too; the first nine columns are the roster import's. */
     public void roster(LocalDate on, Writer out) {
         try (CSVPrinter csv = printer(out, "Employee ID", "Name", "Email", "Roles", "Hire date", "Supervisor", "Status",
-                "Accounts", "Status since", "Role history", "Person ID")) {
+                "Accounts", "Location", "Status since", "Role history", "Person ID")) {
             for (Person p : roster.all()) {
                 Person.Status status = p.statusOn(on);
                 LocalDate since = p.statuses().stream().filter(s -> !s.from().isAfter(on)).map(Person.StatusPeriod::from)
                         .reduce((a, b) -> b).orElse(p.hireDate());
                 row(csv, p.employeeId(), p.name(), p.email(), String.join(";", p.rolesOn(on)), p.hireDate(),
                         p.supervisor(), status.name().toLowerCase(Locale.ROOT).replace('_', ' '), String.join(";", ReportFormat.accounts(p)),
-                        since, roleHistory(p), p.id());
+                        p.location(), since, roleHistory(p), p.id());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

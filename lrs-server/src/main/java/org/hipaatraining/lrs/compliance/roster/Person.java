@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.PersistenceCreator;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
@@ -17,12 +18,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param employeeId  the practice's own id for the person, used to match rows on a re-import
  * @param identifiers the xAPI identities that are this person (agent keys: an email as mbox, a Moodle account, ...)
  * @param roles       every role the person has had, with the dates it applied: a role change is history, not an edit
+ * @param location    where the person works (a site or clinic name, as the practice writes it); null when not given
  * @param statuses    every employment status with the date it began (active, on leave, departed)
  */
 @Document("people")
 public record Person(@Id String id, String employeeId, String name, String email, List<String> identifiers,
-                     List<RolePeriod> roles, String supervisor, LocalDate hireDate, List<StatusPeriod> statuses,
-                     Instant createdAt, Instant updatedAt) {
+                     List<RolePeriod> roles, String supervisor, String location, LocalDate hireDate,
+                     List<StatusPeriod> statuses, Instant createdAt, Instant updatedAt) {
 
     public enum Status { ACTIVE, ON_LEAVE, DEPARTED }
 
@@ -38,10 +40,17 @@ public record Person(@Id String id, String employeeId, String name, String email
     public record StatusPeriod(Status status, LocalDate from) {
     }
 
+    @PersistenceCreator
     public Person {
         identifiers = identifiers == null ? List.of() : List.copyOf(identifiers);
         roles = roles == null ? List.of() : List.copyOf(roles);
         statuses = statuses == null ? List.of() : List.copyOf(statuses);
+    }
+
+    /** Without a location: the roster before locations were kept. */
+    public Person(String id, String employeeId, String name, String email, List<String> identifiers, List<RolePeriod> roles,
+                  String supervisor, LocalDate hireDate, List<StatusPeriod> statuses, Instant createdAt, Instant updatedAt) {
+        this(id, employeeId, name, email, identifiers, roles, supervisor, null, hireDate, statuses, createdAt, updatedAt);
     }
 
     /** Roles held on a day. */
@@ -90,7 +99,7 @@ public record Person(@Id String id, String employeeId, String name, String email
                 history.add(new RolePeriod(role, day, null));
             }
         }
-        return new Person(id, employeeId, name, email, identifiers, history, supervisor, hireDate, statuses, createdAt, now);
+        return new Person(id, employeeId, name, email, identifiers, history, supervisor, location, hireDate, statuses, createdAt, now);
     }
 
     public Person withStatus(Status status, LocalDate from, Instant now) {
@@ -99,11 +108,16 @@ public record Person(@Id String id, String employeeId, String name, String email
         }
         List<StatusPeriod> history = new ArrayList<>(statuses);
         history.add(new StatusPeriod(status, from));
-        return new Person(id, employeeId, name, email, identifiers, roles, supervisor, hireDate, history, createdAt, now);
+        return new Person(id, employeeId, name, email, identifiers, roles, supervisor, location, hireDate, history, createdAt, now);
     }
 
     public Person withDetails(String name, String email, List<String> identifiers, String supervisor, LocalDate hireDate,
                               Instant now) {
-        return new Person(id, employeeId, name, email, identifiers, roles, supervisor, hireDate, statuses, createdAt, now);
+        return withDetails(name, email, identifiers, supervisor, location, hireDate, now);
+    }
+
+    public Person withDetails(String name, String email, List<String> identifiers, String supervisor, String location,
+                              LocalDate hireDate, Instant now) {
+        return new Person(id, employeeId, name, email, identifiers, roles, supervisor, location, hireDate, statuses, createdAt, now);
     }
 }

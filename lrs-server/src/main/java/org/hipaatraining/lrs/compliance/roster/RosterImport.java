@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
 /**
  * Imports a practice's staff list from CSV. Columns (header names are case- and space-insensitive):
  * {@code name, email, roles} (separated by ';'), optional {@code employee_id, hire_date} (2026-03-01 or 03/01/2026),
- * {@code supervisor, status} (active, on leave, departed) and {@code accounts} (LMS accounts as homePage|name, ';'
+ * {@code supervisor, status} (active, on leave, departed), {@code location} and {@code accounts} (LMS accounts as homePage|name, ';'
  * separated). A row updates the person with the same employee id, else the same email, else creates one. The file is
  * checked whole first: with any error nothing is imported and every error is reported with its line.
  */
@@ -131,7 +131,8 @@ public class RosterImport {
         return person.name().equals(d.name()) && person.rolesOn(day).equals(d.roles())
                 && (d.status() == null || person.statusOn(day) == d.status())
                 && (d.hireDate() == null || d.hireDate().equals(person.hireDate()))
-                && java.util.Objects.equals(person.supervisor(), d.supervisor());
+                && java.util.Objects.equals(person.supervisor(), d.supervisor())
+                && java.util.Objects.equals(person.location(), d.location());
     }
 
     private static RosterService.PersonDetails details(CSVRecord record, Map<String, String> columns) {
@@ -150,7 +151,8 @@ public class RosterImport {
         return new RosterService.PersonDetails(value(record, columns, "employeeid"), name, value(record, columns, "email"),
                 roleSet, value(record, columns, "supervisor"), date(value(record, columns, "hiredate")),
                 status(value(record, columns, "status")),
-                accounts == null ? List.of() : Arrays.stream(accounts.split(";")).map(String::trim).filter(a -> !a.isEmpty()).toList());
+                accounts == null ? List.of() : Arrays.stream(accounts.split(";")).map(String::trim).filter(a -> !a.isEmpty()).toList(),
+                value(record, columns, "location"));
     }
 
     private static String value(CSVRecord record, Map<String, String> columns, String column) {

@@ -51,9 +51,16 @@ public class RosterService {
      * What an admin or an import says about a person.
      *
      * @param accounts xAPI accounts as "homePage|name" (e.g. a Moodle site and user id)
+     * @param location where the person works; null for none
      */
     public record PersonDetails(String employeeId, String name, String email, Set<String> roles, String supervisor,
-                                LocalDate hireDate, Person.Status status, List<String> accounts) {
+                                LocalDate hireDate, Person.Status status, List<String> accounts, String location) {
+
+        /** Without a location. */
+        public PersonDetails(String employeeId, String name, String email, Set<String> roles, String supervisor,
+                             LocalDate hireDate, Person.Status status, List<String> accounts) {
+            this(employeeId, name, email, roles, supervisor, hireDate, status, accounts, null);
+        }
     }
 
     public List<Person> all() {
@@ -87,7 +94,8 @@ public class RosterService {
         // Roles start at hire: someone added to the roster late was still in the role from their first day.
         LocalDate hired = details.hireDate() == null ? today : details.hireDate();
         Person person = new Person(id, blankToNull(details.employeeId()), details.name().trim(), normaliseEmail(details.email()),
-                identifiers(id, details), List.of(), blankToNull(details.supervisor()), hired, List.of(), now, now)
+                identifiers(id, details), List.of(), blankToNull(details.supervisor()), blankToNull(details.location()), hired,
+                List.of(), now, now)
                 .withRoles(details.roles(), hired, now);
         if (details.status() != null && details.status() != Person.Status.ACTIVE) {
             person = person.withStatus(details.status(), today, now);
@@ -110,7 +118,8 @@ public class RosterService {
             identifiers.remove(syntheticIdentifier(id));
         }
         Person updated = person.withDetails(details.name().trim(), normaliseEmail(details.email()), List.copyOf(identifiers),
-                blankToNull(details.supervisor()), details.hireDate() == null ? person.hireDate() : details.hireDate(), now);
+                blankToNull(details.supervisor()), blankToNull(details.location()),
+                details.hireDate() == null ? person.hireDate() : details.hireDate(), now);
         if (!person.rolesOn(day).equals(details.roles())) {
             updated = updated.withRoles(details.roles(), day, now);
         }
@@ -173,6 +182,9 @@ public class RosterService {
     private void check(PersonDetails details) {
         if (details.name() == null || details.name().isBlank()) {
             throw new RosterException("name: required");
+        }
+        if (details.location() != null && details.location().length() > 200) {
+            throw new RosterException("location: at most 200 characters");
         }
         if (details.email() != null && !details.email().isBlank() && !Formats.isMbox("mailto:" + details.email().trim())) {
             throw new RosterException("email: '" + details.email() + "' is not an email address");

@@ -11,27 +11,15 @@ import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
- * What every admin page knows (who is signed in, whether they may change things) and how the pages show errors: as a
- * page, not as the compliance API's JSON (this advice comes first for the page controllers).
+ * How the compliance pages show errors: as a page, not as the compliance API's JSON (this advice comes first for the
+ * page controllers). What every admin page's header knows comes from {@code admin.AdminPageModel}.
  */
 @ControllerAdvice(basePackageClasses = PageModel.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class PageModel {
-
-    @ModelAttribute("currentUser")
-    String currentUser(Authentication authentication) {
-        return authentication == null ? null : authentication.getName();
-    }
-
-    /** Admins see forms; auditors read only (and the security configuration refuses their posts). */
-    @ModelAttribute("canEdit")
-    boolean canEdit(Authentication authentication) {
-        return isAdmin(authentication);
-    }
 
     static boolean isAdmin(Authentication authentication) {
         return authentication != null && authentication.getAuthorities().stream()
@@ -51,7 +39,7 @@ class PageModel {
     }
 
     private String error(Model model, Authentication authentication, HttpStatus status, String message) {
-        model.addAttribute("currentUser", currentUser(authentication));
+        model.addAttribute("currentUser", authentication == null ? null : authentication.getName());
         model.addAttribute("canEdit", isAdmin(authentication));
         model.addAttribute("status", status.value());
         model.addAttribute("error", status.getReasonPhrase());

@@ -27,6 +27,7 @@ import org.hipaatraining.lrs.compliance.status.ComplianceService;
 import org.hipaatraining.lrs.compliance.status.ComplianceState;
 import org.hipaatraining.lrs.compliance.status.KeptStatus;
 import org.hipaatraining.lrs.compliance.status.PeopleQuery;
+import org.hipaatraining.lrs.notifications.NoticeLedger;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,10 +48,13 @@ class PeopleController {
     private final TranscriptService transcripts;
     private final RemedialActions remedial;
     private final Catalogue catalogue;
+    private final NoticeLedger notices;
     private final ClientService clients;
 
     PeopleController(RosterService roster, RosterImport rosterImport, ComplianceService compliance,
-                     TranscriptService transcripts, RemedialActions remedial, Catalogue catalogue, ClientService clients) {
+                     TranscriptService transcripts, RemedialActions remedial, Catalogue catalogue, NoticeLedger notices,
+                     ClientService clients) {
+        this.notices = notices;
         this.clients = clients;
         this.roster = roster;
         this.rosterImport = rosterImport;
@@ -134,6 +138,7 @@ class PeopleController {
         model.addAttribute("certified", certified);
         model.addAttribute("roleTitles", catalogue.roles().stream().collect(Collectors.toMap(Role::id, Role::title)));
         model.addAttribute("modules", catalogue.modules());
+        model.addAttribute("notices", notices.ofPerson(id, 200));
         model.addAttribute("lines", transcript.modules().stream().collect(Collectors.toMap(Transcript.ModuleRecord::moduleId,
                 m -> RecordLines.of(m.events()))));
         Map<String, String> sources = new java.util.HashMap<>();

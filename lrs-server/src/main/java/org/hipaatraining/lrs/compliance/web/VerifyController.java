@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.hipaatraining.lrs.compliance.reports.Certificates;
-import org.hipaatraining.lrs.compliance.reports.PracticeSettings;
+import org.hipaatraining.lrs.practice.PracticeProfiles;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,9 +19,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 class VerifyController {
 
     private final Certificates certificates;
-    private final PracticeSettings practice;
+    private final PracticeProfiles practice;
 
-    VerifyController(Certificates certificates, PracticeSettings practice) {
+    VerifyController(Certificates certificates, PracticeProfiles practice) {
         this.certificates = certificates;
         this.practice = practice;
     }
@@ -34,7 +34,7 @@ class VerifyController {
         }
         model.addAttribute("certificateId", statementId);
         model.addAttribute("certificate", certificate.orElse(null));
-        model.addAttribute("practice", practice.name());
+        model.addAttribute("practice", practice.current().name());
         return "verify";
     }
 }

@@ -151,6 +151,11 @@ class CsvReportsTest extends LrsIntegrationTest {
         HttpResponse<String> roles = practice.admin().putJson("/api/roster/people/" + dev.id() + "/roles",
                 "{\"roles\":[\"everyone\",\"billing\"],\"effective\":\"" + practice.today.minusDays(5) + "\"}", Map.of());
         assertThat(roles.statusCode()).as(roles.body()).isEqualTo(200);
+        HttpResponse<String> located = practice.admin().putJson("/api/roster/people/" + dev.id(), "{\"employeeId\":\""
+                + dev.employeeId() + "\",\"name\":\"Dev Patel\",\"email\":\"" + dev.email() + "\",\"roles\":[\"everyone\",\"billing\"],"
+                + "\"supervisor\":\"Maria Lopez\",\"location\":\"North Clinic\"}", Map.of());
+        assertThat(located.statusCode()).as(located.body()).isEqualTo(200);
+        assertThat(XapiHttp.json(located).get("location").asString()).isEqualTo("North Clinic");
 
         HttpResponse<String> response = practice.admin().get("/api/reports/roster.csv");
 
@@ -163,6 +168,7 @@ class CsvReportsTest extends LrsIntegrationTest {
         assertThat(row.get("Hire date")).isEqualTo(practice.today.minusDays(90).toString());
         assertThat(row.get("Supervisor")).isEqualTo("Maria Lopez");
         assertThat(row.get("Status")).isEqualTo("active");
+        assertThat(row.get("Location")).isEqualTo("North Clinic");
         assertThat(row.get("Role history")).isEqualTo("everyone from " + practice.today.minusDays(90)
                 + "; billing from " + practice.today.minusDays(5));
         assertThat(row.get("Person ID")).isEqualTo(dev.id());
