@@ -26,6 +26,20 @@ class ArchitectureTest {
 
     @Test
     void featurePackagesGainNoNewCycles() {
-        FreezingArchRule.freeze(FEATURES_FREE_OF_CYCLES).check(MAIN_CLASSES);
+        FreezingArchRule.freeze(FEATURES_FREE_OF_CYCLES).associateViolationLinesVia(ArchitectureTest::sameCycle)
+                .check(MAIN_CLASSES);
+    }
+
+    /**
+     * A frozen cycle is known by its slices alone ("Cycle detected: Slice a -> Slice b -> Slice a"), not by the classes
+     * on its edges, so that work inside two packages already in a cycle does not fail the build; a new cycle does.
+     */
+    private static boolean sameCycle(String frozen, String found) {
+        return slicesOf(frozen).equals(slicesOf(found));
+    }
+
+    private static String slicesOf(String violation) {
+        int details = violation.indexOf("1. Dependencies of");
+        return (details < 0 ? violation : violation.substring(0, details)).replace("\\", "").replaceAll("\\s+", " ").trim();
     }
 }
