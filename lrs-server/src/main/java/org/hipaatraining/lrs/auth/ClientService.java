@@ -99,6 +99,16 @@ public class ClientService {
         return store.all().stream().map(ClientService::view).toList();
     }
 
+    /** A credential as the source of statements: its authority key is what statements it stored record as authority. */
+    public record Source(String key, String name, String authorityKey) {
+    }
+
+    /** Every credential, revoked ones too (their statements stay), as a source of statements. */
+    public List<Source> sources() {
+        return store.all().stream()
+                .map(c -> new Source(c.key(), c.name(), org.hipaatraining.lrs.xapi.agents.AgentKey.of(c.authority()))).toList();
+    }
+
     public boolean revoke(String key) {
         cache.remove(key);
         return store.revoke(key, clock.instant());

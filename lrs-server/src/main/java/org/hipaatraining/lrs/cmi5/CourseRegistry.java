@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.hipaatraining.content.Catalogue;
 import org.hipaatraining.content.Module;
 import org.hipaatraining.content.Role;
+import org.hipaatraining.lrs.policies.PracticePolicies;
 import org.hipaatraining.packager.PackageBuilder;
 import org.hipaatraining.packager.PackageFormat;
 import org.hipaatraining.packager.PackageSpec;
@@ -23,8 +24,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * The cmi5 courses this LRS launches. Our own: {@code role-{roleId}} (a role's course, one AU per module) and
- * {@code module-{moduleId}} (one module), built from the catalogue with content-packager on first use and rebuilt when
- * the catalogue changes (builds are deterministic, so an unchanged hash means nothing to do). Others: cmi5 zips an admin
+ * {@code module-{moduleId}} (one module), built from the catalogue with content-packager, with the practice's policies
+ * in force, on first use and rebuilt when the catalogue or a policy changes (builds are deterministic, so an unchanged
+ * hash means nothing to do). Others: cmi5 zips an admin
  * uploads under an id of their choice. Generated activity ids depend only on the course id and the publisher's ids, so
  * they survive re-imports.
  */
@@ -40,10 +42,13 @@ class CourseRegistry {
     private final PackageImport imports;
     private final Catalogue catalogue;
     private final Clock clock;
-    /** Catalogue courses this instance has checked against a fresh build, with the build's hash. */
+    private final PracticePolicies policies;
+    /** Catalogue courses this instance has checked against a fresh build, with the policies and the build's hash. */
     private final Map<String, String> checked = new ConcurrentHashMap<>();
 
-    CourseRegistry(CourseStore courses, ContentStore content, PackageImport imports, Catalogue catalogue, Clock clock) {
+    CourseRegistry(CourseStore courses, ContentStore content, PackageImport imports, Catalogue catalogue,
+                   PracticePolicies policies, Clock clock) {
+        this.policies = policies;
         this.courses = courses;
         this.content = content;
         this.imports = imports;
@@ -94,16 +99,17 @@ class CourseRegistry {
 
     private CourseStore.Cmi5Course catalogueCourse(String id, PackageSpec spec) {
         Optional<CourseStore.Cmi5Course> stored = courses.find(id);
-        if (stored.isPresent() && stored.get().sha256().equals(checked.get(id))) {
+        PracticePolicies.Current current = policies.current();
+        if (stored.isPresent() && (current.key() + stored.get().sha256()).equals(checked.get(id))) {
             return stored.get();
         }
         Path zip = null;
         try {
             zip = Files.createTempFile("cmi5-" + id, ".zip");
-            Files.write(zip, new PackageBuilder().build(catalogue, spec, PackageFormat.CMI5));
+            Files.write(zip, new PackageBuilder().build(catalogue, current.policies(), spec, PackageFormat.CMI5));
             String sha256 = PackageImport.sha256(zip);
             if (stored.isPresent() && stored.get().sha256().equals(sha256)) {
-                checked.put(id, sha256);
+                checked.put(id, current.key() + sha256);
                 return stored.get();
             }
             PackageImport.Imported imported = imports.importZip(zip, id);
@@ -111,7 +117,7 @@ class CourseRegistry {
                     imported.contentKey(), sha256, spec.fileName(catalogue, PackageFormat.CMI5), clock.instant(), null);
             courses.replace(course);
             stored.filter(s -> !s.contentKey().equals(course.contentKey())).ifPresent(s -> content.delete(s.contentKey()));
-            checked.put(id, sha256);
+            checked.put(id, current.key() + sha256);
             return course;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot build the catalogue course " + id + ": " + e.getMessage(), e);

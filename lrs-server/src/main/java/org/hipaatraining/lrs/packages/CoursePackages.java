@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.hipaatraining.content.Catalogue;
+import org.hipaatraining.lrs.policies.PracticePolicies;
 import org.hipaatraining.packager.PackageBuilder;
 import org.hipaatraining.packager.PackageFormat;
 import org.hipaatraining.packager.PackageSelection;
@@ -23,8 +24,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * The course packages built from the catalogue this server counts records by, so the zip an LMS admin downloads always
- * matches the module versions and activity IRIs the LRS expects. Builds are deterministic, so every server instance
- * serves byte-identical files without sharing storage; each instance builds them in the background at start-up.
+ * matches the module versions and activity IRIs the LRS expects, with the practice's policies in force in their
+ * acknowledgements. Builds are deterministic, so every server instance serves byte-identical files without sharing
+ * storage; each instance builds them in the background at start-up, and again when a new policy version is published
+ * (a zip is kept with the policy versions it was built with).
  */
 @Service
 public class CoursePackages {
@@ -33,12 +36,15 @@ public class CoursePackages {
 
     private final Catalogue catalogue;
     private final PackageBuilder builder = new PackageBuilder();
-    private final Map<String, byte[]> built = new ConcurrentHashMap<>();
+    private final PracticePolicies policies;
+    private final Map<String, Built> built = new ConcurrentHashMap<>();
 
     private final boolean buildAtStartup;
 
-    CoursePackages(Catalogue catalogue, @Value("${lrs.packages.build-at-startup:true}") boolean buildAtStartup) {
+    CoursePackages(Catalogue catalogue, PracticePolicies policies,
+                   @Value("${lrs.packages.build-at-startup:true}") boolean buildAtStartup) {
         this.catalogue = catalogue;
+        this.policies = policies;
         this.buildAtStartup = buildAtStartup;
     }
 
@@ -62,11 +68,19 @@ public class CoursePackages {
         return all().stream().filter(a -> a.fileName().equals(fileName)).findFirst();
     }
 
-    /** The zip, built on first use. */
+    private record Built(String policiesKey, byte[] zip) {
+    }
+
+    /** The zip with the policies in force, built on first use and after a policy changes. */
     public byte[] zip(Available available) {
-        return built.computeIfAbsent(available.fileName(), name -> builder.build(catalogue,
+        return zip(available, policies.current());
+    }
+
+    private byte[] zip(Available available, PracticePolicies.Current current) {
+        return built.compute(available.fileName(), (name, kept) -> kept != null && kept.policiesKey().equals(current.key())
+                ? kept : new Built(current.key(), builder.build(catalogue, current.policies(),
                 available.kind().equals("role") ? PackageSpec.forRole(available.id()) : PackageSpec.forModule(available.id()),
-                PackageFormat.fromId(available.format())));
+                PackageFormat.fromId(available.format())))).zip();
     }
 
     public static String sha256(byte[] bytes) {
@@ -86,7 +100,8 @@ public class CoursePackages {
             long start = System.nanoTime();
             try {
                 List<Available> all = all();
-                all.forEach(this::zip);
+                PracticePolicies.Current current = policies.current();
+                all.forEach(a -> zip(a, current));
                 log.info("Course packages ready: {} (SCORM 1.2, SCORM 2004, xAPI, cmi5) in {} ms", all.size(),
                         (System.nanoTime() - start) / 1_000_000);
             } catch (RuntimeException e) {

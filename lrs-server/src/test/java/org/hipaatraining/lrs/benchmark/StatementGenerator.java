@@ -26,9 +26,16 @@ final class StatementGenerator {
     static final String BASE = "https://hipaa-training.org/xapi/activities/module/";
 
     private final Random random;
+    private final int learners;
 
     StatementGenerator(long seed) {
+        this(seed, 2000);
+    }
+
+    /** Statements of {@code learners} people: {@link #learnerMbox} 0 to learners - 1. */
+    StatementGenerator(long seed, int learners) {
         this.random = new Random(seed);
+        this.learners = learners;
     }
 
     static String learnerMbox(int learner) {
@@ -40,14 +47,13 @@ final class StatementGenerator {
     }
 
     String next() {
-        int learner = random.nextInt(2000);
+        int learner = random.nextInt(learners);
         int module = random.nextInt(MODULES.length);
         String[] verb = VERBS[random.nextInt(VERBS.length)];
         String role = ROLES[learner % ROLES.length];
         boolean question = verb[1].equals("answered");
-        String activityId = question ? BASE + MODULES[module] + "/question/q" + (1 + random.nextInt(12))
-                : verb[1].equals("experienced") ? BASE + MODULES[module] + "/lesson/lesson-" + (1 + random.nextInt(6))
-                : BASE + MODULES[module];
+        // the catalogue's own lessons and bank items, so the knowledge-check insights have something to count
+        String activityId = question ? item(module) : verb[1].equals("experienced") ? lesson(module) : BASE + MODULES[module];
         String type = question ? "http://adlnet.gov/expapi/activities/cmi.interaction"
                 : verb[1].equals("experienced") ? "http://adlnet.gov/expapi/activities/lesson"
                 : "http://adlnet.gov/expapi/activities/module";
@@ -84,6 +90,20 @@ final class StatementGenerator {
                         random.nextInt(60), random.nextInt(1000));
     }
 
+    private static final org.hipaatraining.content.Catalogue CATALOGUE = org.hipaatraining.content.Catalogue.loadDefault();
+
+    private String item(int module) {
+        List<org.hipaatraining.content.Question> items = CATALOGUE.module(MODULES[module]).map(m -> m.questions()).orElse(List.of());
+        return items.isEmpty() ? BASE + MODULES[module] + "/question/q" + (1 + random.nextInt(12))
+                : items.get(random.nextInt(items.size())).iri();
+    }
+
+    private String lesson(int module) {
+        List<org.hipaatraining.content.Lesson> lessons = CATALOGUE.module(MODULES[module]).map(m -> m.lessons()).orElse(List.of());
+        return lessons.isEmpty() ? BASE + MODULES[module] + "/lesson/lesson-" + (1 + random.nextInt(6))
+                : lessons.get(random.nextInt(lessons.size())).iri();
+    }
+
     /** One registration per learner and module, so registration filters select a realistic handful. */
     static String registration(int learner, int module) {
         return new UUID(0x4000_0000_0000_4000L | learner, 0x8000_0000_0000_0000L | module).toString();
@@ -101,7 +121,11 @@ final class StatementGenerator {
         private final long run = System.nanoTime();
 
         Pool(long seed, int size) {
-            StatementGenerator generator = new StatementGenerator(seed);
+            this(seed, size, 2000);
+        }
+
+        Pool(long seed, int size, int learners) {
+            StatementGenerator generator = new StatementGenerator(seed, learners);
             before = new String[size];
             after = new String[size];
             for (int i = 0; i < size; i++) {

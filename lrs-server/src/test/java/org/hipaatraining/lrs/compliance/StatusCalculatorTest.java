@@ -173,7 +173,7 @@ class StatusCalculatorTest {
 
     private void event(String module, EventType type, boolean satisfies, Instant at, String version, Double scaled) {
         events.add(new TrainingEvent("s" + events.size(), AGENT, "Dana Ortiz", module, version, false, type, satisfies, scaled,
-                at, at, "test-client", null, null, null, type.name().toLowerCase(), "iri"));
+                at, at, "test-client", null, null, null, type.name().toLowerCase(), "iri", null, null));
     }
 
     @SuppressWarnings("unused")

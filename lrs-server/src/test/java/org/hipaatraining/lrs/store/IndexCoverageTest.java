@@ -18,6 +18,7 @@ import org.hipaatraining.lrs.support.Statements;
 import org.hipaatraining.lrs.support.XapiHttp;
 import org.hipaatraining.lrs.xapi.statements.StatementQueryShapes;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -83,6 +84,20 @@ class IndexCoverageTest extends LrsIntegrationTest {
         }
     }
 
+    @Test
+    void everyReportFilterCombinationHasAnIndex() {
+        List<IndexDeclaration> indexes = declarers.stream().flatMap(d -> d.indexes().stream()).toList();
+        for (int mask = 0; mask < StatementQueryShapes.REPORT_COMBINATIONS; mask++) {
+            StatementQueryShapes.Shape shape = StatementQueryShapes.report(mask);
+            List<String> candidates = shape.leadingFields();
+            boolean served = candidates.isEmpty()
+                    ? indexes.stream().anyMatch(i -> i.fields().equals(List.of("stored", "_id")))
+                    : candidates.stream().anyMatch(field -> indexes.stream().anyMatch(i ->
+                    i.fields().equals(List.of(field, "stored", "_id"))));
+            assertThat(served).as("report filter " + shape).isTrue();
+        }
+    }
+
     private void exerciseEveryQueryShape() {
         String mbox = XapiHttp.uniqueMbox();
         String activity = Statements.activityId();
@@ -119,6 +134,32 @@ class IndexCoverageTest extends LrsIntegrationTest {
         xapi.get("/xapi/activities/profile", params("activityId", activity));
         xapi.delete("/xapi/activities/profile", profile);
         exerciseComplianceQueries(mbox);
+        exerciseReportQueries(mbox, activity, registration);
+    }
+
+    private void exerciseReportQueries(String mbox, String activity, String registration) {
+        XapiHttp admin = XapiHttp.basic(xapi.base(), "admin", ADMIN_PASSWORD);
+        playAKnowledgeCheckItem(mbox);
+        String email = mbox.substring("mailto:".length());
+        String person = XapiHttp.json(admin.get("/api/roster/people")).get(0).get("id").asString();
+        for (Map<String, String> filter : List.of(params(), params("person", person), params("actor", email),
+                params("verb", "completed"), params("activity", activity), params("activity", activity, "related", "true"),
+                params("module", "privacy"), params("registration", registration), params("source", KEY),
+                params("from", "2026-01-01", "to", "2030-01-01"), params("voided", "only"), params("voided", "include"),
+                params("actor", email, "verb", "completed", "voided", "include"))) {
+            Map<String, String> page = new java.util.LinkedHashMap<>(filter);
+            page.put("limit", "1");
+            JsonNode next = XapiHttp.json(admin.get("/api/reports/statements", page)).get("next");
+            if (!next.isNull()) {
+                page.put("after", next.asString());
+                admin.get("/api/reports/statements", page);
+            }
+        }
+        admin.get("/api/reports/statements/export.ndjson", params("registration", registration));
+        admin.get("/api/reports/statements/export.csv", params("actor", email));
+        admin.get("/admin/statements", params("q", "Index"));
+        admin.get("/api/reports/insights", params("module", "privacy"));
+        admin.get("/api/reports/insights", params("module", "privacy", "role", "front-desk", "from", "2026-01", "to", "2026-12"));
     }
 
     private void exerciseComplianceQueries(String mbox) {
@@ -134,6 +175,26 @@ class IndexCoverageTest extends LrsIntegrationTest {
         admin.putJson("/api/compliance/activity-mappings", "{\"activityIri\":\"https://moodle.clinic.example/mod/scorm/view.php?id="
                 + UUID.randomUUID() + "\",\"moduleId\":\"privacy\",\"completionCounts\":true}", Map.of());
         admin.postJson("/api/compliance/rebuild", "{}");
+    }
+
+    /** What the knowledge-check insights count: a session start, a lesson, an answer and the attempt's result. */
+    private void playAKnowledgeCheckItem(String mbox) {
+        org.hipaatraining.content.Module privacy = org.hipaatraining.content.Catalogue.loadDefault().module("privacy").orElseThrow();
+        String session = UUID.randomUUID().toString();
+        String draw = "\"https://hipaa-training.org/xapi/extensions/knowledge-check-draw\": {\"seed\": \"" + session
+                + "\", \"cycle\": 2026, \"attempt\": 1, \"items\": [\"" + privacy.questions().get(0).id() + "\"]}";
+        String context = "\"context\": {\"registration\": \"" + session + "\", \"extensions\": {"
+                + "\"https://hipaa-training.org/xapi/extensions/module-version\": \"" + privacy.version() + "\", " + draw + "}}";
+        String actor = "\"actor\": {\"mbox\": \"" + mbox + "\"}";
+        xapi.postJson("/xapi/statements", "[{" + actor + ", \"verb\": {\"id\": \"http://adlnet.gov/expapi/verbs/initialized\"}, "
+                + "\"object\": {\"id\": \"" + privacy.iri() + "\"}, " + context + ", \"timestamp\": \"2026-12-01T10:00:00Z\"}, {"
+                + actor + ", \"verb\": {\"id\": \"http://adlnet.gov/expapi/verbs/experienced\"}, \"object\": {\"id\": \""
+                + privacy.lessons().get(0).iri() + "\"}, " + context + ", \"timestamp\": \"2026-12-01T10:03:00Z\"}, {"
+                + actor + ", \"verb\": {\"id\": \"http://adlnet.gov/expapi/verbs/answered\"}, \"object\": {\"id\": \""
+                + privacy.questions().get(0).iri() + "\"}, \"result\": {\"success\": true, \"response\": \""
+                + String.join("[,]", privacy.questions().get(0).correct()) + "\"}, " + context + "}, {"
+                + actor + ", \"verb\": {\"id\": \"http://adlnet.gov/expapi/verbs/passed\"}, \"object\": {\"id\": \""
+                + privacy.iri() + "\"}, \"result\": {\"success\": true, \"score\": {\"scaled\": 1}}, " + context + "}]");
     }
 
     /** Field names the filter constrains, with $elemMatch fields as parent.child, operators kept for ranges. */

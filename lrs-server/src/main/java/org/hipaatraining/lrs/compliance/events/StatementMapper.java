@@ -3,6 +3,8 @@ package org.hipaatraining.lrs.compliance.events;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -106,7 +108,23 @@ public final class StatementMapper {
                 target.module().id(), version, inferred, rule.event(), satisfies(rule, target), scaled(statement.path("result")),
                 timestamp, Timestamps.parse(statement.path("stored").asString()), source(statement.path("authority")),
                 text(statement.path("context"), "registration"), text(extensions, Vocabulary.EXT_POLICY_ID),
-                text(extensions, Vocabulary.EXT_POLICY_VERSION), rule.id(), activityIri);
+                text(extensions, Vocabulary.EXT_POLICY_VERSION), rule.id(), activityIri,
+                text(extensions, Vocabulary.EXT_POLICY_SHA256), sections(extensions));
+    }
+
+    /** The policy sections an acknowledgement showed, when it reports them with the text's SHA-256. */
+    private static List<String> sections(JsonNode extensions) {
+        JsonNode sections = extensions.get(Vocabulary.EXT_POLICY_SECTIONS);
+        if (sections == null || !sections.isArray() || text(extensions, Vocabulary.EXT_POLICY_SHA256) == null) {
+            return null;
+        }
+        List<String> ids = new ArrayList<>();
+        sections.forEach(s -> {
+            if (s.isString()) {
+                ids.add(s.asString());
+            }
+        });
+        return ids;
     }
 
     private static boolean satisfies(MappingRule rule, Target target) {

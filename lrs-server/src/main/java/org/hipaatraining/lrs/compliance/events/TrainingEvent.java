@@ -1,6 +1,7 @@
 package org.hipaatraining.lrs.compliance.events;
 
 import java.time.Instant;
+import java.util.List;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -17,10 +18,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param source          who sent it: the authority's client key or account name
  * @param rule            the id of the mapping rule that produced it (see statement-mapping.yaml)
  * @param activityIri     the statement's object: the module, one of its parts, or an LMS activity mapped to it
+ * @param policySha256    on an acknowledgement: the SHA-256 the player reported of the policy text it showed
+ * @param policySections  on an acknowledgement with a SHA-256: the policy's sections shown (empty: the whole policy)
  */
 @Document(TrainingEventStore.EVENTS)
 public record TrainingEvent(@Id String statementId, String agentKey, String actorName, String moduleId,
                             String moduleVersion, boolean versionInferred, EventType type, boolean satisfies,
                             Double scaled, Instant timestamp, Instant stored, String source, String registration,
-                            String policyId, String policyVersion, String rule, String activityIri) {
+                            String policyId, String policyVersion, String rule, String activityIri,
+                            String policySha256, List<String> policySections) {
 }

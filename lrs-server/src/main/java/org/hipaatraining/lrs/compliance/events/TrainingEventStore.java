@@ -122,6 +122,8 @@ public class TrainingEventStore implements DeclaresIndexes {
         put(d, "policyVersion", e.policyVersion());
         put(d, "rule", e.rule());
         put(d, "activityIri", e.activityIri());
+        put(d, "policySha256", e.policySha256());
+        put(d, "policySections", e.policySections());
         return d;
     }
 

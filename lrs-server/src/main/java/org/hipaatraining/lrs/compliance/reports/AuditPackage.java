@@ -10,6 +10,7 @@ import org.hipaatraining.lrs.compliance.requirements.ModuleRelease;
 import org.hipaatraining.lrs.compliance.roster.Person;
 import org.hipaatraining.lrs.compliance.status.ModuleStatus;
 import org.hipaatraining.lrs.practice.PracticeProfile;
+import org.hipaatraining.lrs.policies.PracticePolicies;
 
 /**
  * The evidence an auditor asks for (OCR, a payer, an internal investigation), for a period: per person their roles
@@ -22,13 +23,13 @@ import org.hipaatraining.lrs.practice.PracticeProfile;
  * @param statusOn the day statuses are evaluated: the period's last day (today, if the period ends later)
  */
 public record AuditPackage(PracticeProfile practice, String scope, ReportPeriod period, LocalDate statusOn, Instant generatedAt,
-                           String generatedBy, List<PersonRecord> people, List<ModuleHistory> modules, int resultCount,
-                           int remedialCount, int unmatchedRecords) {
+                           String generatedBy, List<PersonRecord> people, List<ModuleHistory> modules,
+                           List<PolicyAcknowledged> policies, int resultCount, int remedialCount, int unmatchedRecords) {
 
     /** The same package under another scope's wording, with the count of records from no one on the roster. */
     public AuditPackage withScope(String scope, int unmatchedRecords) {
-        return new AuditPackage(practice, scope, period, statusOn, generatedAt, generatedBy, people, modules, resultCount,
-                remedialCount, unmatchedRecords);
+        return new AuditPackage(practice, scope, period, statusOn, generatedAt, generatedBy, people, modules, policies,
+                resultCount, remedialCount, unmatchedRecords);
     }
 
     public String generated() {
@@ -47,10 +48,11 @@ public record AuditPackage(PracticeProfile practice, String scope, ReportPeriod 
     }
 
     /**
-     * @param attempt for passes and fails: which knowledge-check attempt this was since the previous completion
-     *                (counted within the period), else 0
+     * @param attempt     for passes and fails: which knowledge-check attempt this was since the previous completion
+     *                    (counted within the period), else 0
+     * @param policyCheck for acknowledgements: how the reported SHA-256 compares with the text held for the version
      */
-    public record ResultLine(TrainingEvent event, String moduleTitle, int attempt) {
+    public record ResultLine(TrainingEvent event, String moduleTitle, int attempt, PracticePolicies.Check policyCheck) {
 
         public String when() {
             return ReportFormat.utc(event.timestamp());
@@ -68,6 +70,59 @@ public record AuditPackage(PracticeProfile practice, String scope, ReportPeriod 
 
         public String policy() {
             return event.policyId() == null ? "" : event.policyId() + (event.policyVersion() == null ? "" : " " + event.policyVersion());
+        }
+
+        /** The start of the reported SHA-256 and whether it matches: the full hash is in the policy list. */
+        public String policyHash() {
+            if (policyCheck == null) {
+                return "";
+            }
+            String hash = event.policySha256() == null ? "" : "SHA-256 " + event.policySha256().substring(0,
+                    Math.min(12, event.policySha256().length())) + "…, ";
+            return hash + PolicyAcknowledged.words(policyCheck);
+        }
+    }
+
+    /**
+     * A policy version acknowledged in the period (one line per set of sections shown), with the fingerprint of the
+     * text this LRS holds for it and how the learners' reported fingerprints compare.
+     *
+     * @param sections the sections shown; empty: the whole policy
+     * @param sha256   SHA-256 of the text shown, from the stored version; null when this LRS does not hold the version
+     */
+    public record PolicyAcknowledged(String policyId, String version, String title, LocalDate effectiveDate,
+                                     List<String> sections, String sha256, int acknowledgements, int matching,
+                                     int differing, int notReported) {
+
+        public String shown() {
+            return sections.isEmpty() ? "whole policy" : String.join(", ", sections);
+        }
+
+        /** How the acknowledgements' fingerprints compare, in words. */
+        public String verdict() {
+            if (sha256 == null) {
+                return "text of this version not held by this LRS";
+            }
+            List<String> parts = new java.util.ArrayList<>();
+            if (matching > 0) {
+                parts.add(matching + " match");
+            }
+            if (differing > 0) {
+                parts.add(differing + " differ");
+            }
+            if (notReported > 0) {
+                parts.add(notReported + " reported no fingerprint");
+            }
+            return String.join(", ", parts);
+        }
+
+        static String words(PracticePolicies.Check check) {
+            return switch (check) {
+                case MATCHES -> "matches the stored text";
+                case DIFFERS -> "does NOT match the stored text";
+                case NOT_REPORTED -> "no fingerprint reported";
+                case VERSION_UNKNOWN -> "version not held by this LRS";
+            };
         }
     }
 

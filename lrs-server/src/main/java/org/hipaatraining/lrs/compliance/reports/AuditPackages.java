@@ -28,6 +28,8 @@ import org.hipaatraining.lrs.compliance.roster.RosterService;
 import org.hipaatraining.lrs.compliance.status.ComplianceService;
 import org.hipaatraining.lrs.compliance.status.ModuleStatus;
 import org.hipaatraining.lrs.practice.PracticeProfiles;
+import org.hipaatraining.lrs.policies.PracticePolicies;
+import org.hipaatraining.lrs.policies.PolicyVersion;
 import org.hipaatraining.lrs.system.ServerSettings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -45,6 +47,7 @@ public class AuditPackages {
     private final TrainingEventStore events;
     private final RemedialActions remedial;
     private final ModuleReleases releases;
+    private final PracticePolicies policies;
     private final Catalogue catalogue;
     private final PracticeProfiles practice;
     private final PdfRenderer renderer;
@@ -54,11 +57,12 @@ public class AuditPackages {
     private final int partSize;
 
     AuditPackages(ComplianceService compliance, RosterService roster, TrainingEventStore events, RemedialActions remedial,
-                  ModuleReleases releases, Catalogue catalogue, PracticeProfiles practice, PdfRenderer renderer, ServerSettings server,
+                  ModuleReleases releases, PracticePolicies policies, Catalogue catalogue, PracticeProfiles practice, PdfRenderer renderer, ServerSettings server,
                   Clock clock, @Value("${lrs.reports.audit-pdf-max-people:500}") int maxPeopleInOnePdf,
                   @Value("${lrs.reports.audit-part-size:500}") int partSize) {
         this.maxPeopleInOnePdf = maxPeopleInOnePdf;
         this.partSize = Math.max(1, partSize);
+        this.policies = policies;
         this.compliance = compliance;
         this.roster = roster;
         this.events = events;
@@ -146,7 +150,7 @@ public class AuditPackages {
                     continue;
                 }
             }
-            List<AuditPackage.ResultLine> lines = resultLines(ownEvents, this::title);
+            List<AuditPackage.ResultLine> lines = resultLines(ownEvents, this::title, this::check);
             results += lines.size();
             own.forEach(s -> modulesCovered.add(s.moduleId()));
             ownEvents.forEach(e -> modulesCovered.add(e.moduleId()));
@@ -158,7 +162,39 @@ public class AuditPackages {
         }
         int remedialCount = people.stream().mapToInt(p -> p.remedialActions().size()).sum();
         return new AuditPackage(practice.current(), "", period, statusOn, clock.instant(), generatedBy, people,
-                histories(modulesCovered), results, remedialCount, 0);
+                histories(modulesCovered), policiesAcknowledged(people), results, remedialCount, 0);
+    }
+
+    private PracticePolicies.Check check(TrainingEvent ack) {
+        return policies.verify(ack.policyId(), ack.policyVersion(), ack.policySections(), ack.policySha256());
+    }
+
+    /** Each policy version acknowledged by the people listed, per set of sections shown, in order of first acknowledgement. */
+    private List<AuditPackage.PolicyAcknowledged> policiesAcknowledged(List<AuditPackage.PersonRecord> people) {
+        record Key(String policyId, String version, List<String> sections) {
+        }
+        Map<Key, List<AuditPackage.ResultLine>> byVersion = new LinkedHashMap<>();
+        people.stream().flatMap(p -> p.results().stream()).filter(r -> r.policyCheck() != null)
+                .sorted(Comparator.comparing(r -> r.event().timestamp()))
+                .forEach(r -> byVersion.computeIfAbsent(new Key(r.event().policyId(), r.event().policyVersion(),
+                        r.event().policySections() == null ? List.of() : r.event().policySections()),
+                        k -> new ArrayList<>()).add(r));
+        List<AuditPackage.PolicyAcknowledged> lines = new ArrayList<>();
+        byVersion.forEach((key, acks) -> {
+            java.util.Optional<PolicyVersion> version = key.version() == null ? java.util.Optional.empty()
+                    : policies.version(key.policyId(), key.version());
+            lines.add(new AuditPackage.PolicyAcknowledged(key.policyId(), key.version(),
+                    version.map(PolicyVersion::title).orElse(key.policyId()), version.map(PolicyVersion::effectiveDate).orElse(null),
+                    version.map(v -> v.policy().excerpt(key.sections()).sectionIds()).orElse(key.sections()),
+                    policies.expectedSha256(key.policyId(), key.version(), key.sections()).orElse(null), acks.size(),
+                    count(acks, PracticePolicies.Check.MATCHES), count(acks, PracticePolicies.Check.DIFFERS),
+                    count(acks, PracticePolicies.Check.NOT_REPORTED)));
+        });
+        return lines;
+    }
+
+    private static int count(List<AuditPackage.ResultLine> acks, PracticePolicies.Check check) {
+        return (int) acks.stream().filter(a -> a.policyCheck() == check).count();
     }
 
     /** People per PDF of a large package: a part renders in bounded memory and opens quickly. */
@@ -205,7 +241,8 @@ public class AuditPackages {
     }
 
     /** Everything but "started" work, numbering knowledge-check attempts since the last completion of the module. */
-    static List<AuditPackage.ResultLine> resultLines(List<TrainingEvent> events, Function<String, String> titles) {
+    static List<AuditPackage.ResultLine> resultLines(List<TrainingEvent> events, Function<String, String> titles,
+                                                     Function<TrainingEvent, PracticePolicies.Check> checks) {
         Map<String, Integer> attempts = new HashMap<>();
         List<AuditPackage.ResultLine> lines = new ArrayList<>();
         for (TrainingEvent event : events) {
@@ -219,7 +256,8 @@ public class AuditPackages {
             if (event.satisfies()) {
                 attempts.remove(event.moduleId());
             }
-            lines.add(new AuditPackage.ResultLine(event, titles.apply(event.moduleId()), attempt));
+            lines.add(new AuditPackage.ResultLine(event, titles.apply(event.moduleId()), attempt,
+                    event.type() == EventType.ACKNOWLEDGED && event.policyId() != null ? checks.apply(event) : null));
         }
         return lines;
     }

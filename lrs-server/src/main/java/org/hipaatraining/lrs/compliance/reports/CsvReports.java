@@ -93,7 +93,7 @@ public class CsvReports {
         Map<String, Person> people = ReportFormat.byIdentity(roster.all());
         try (CSVPrinter csv = printer(out, "Person", "Employee ID", "Roles", "Module", "Module title", "Version",
                 "Version inferred", "Event", "Counts as training", "Score %", "Date/time (UTC)", "Policy", "Policy version",
-                "Source", "Registration", "Statement ID")) {
+                "Policy SHA-256", "Source", "Registration", "Statement ID")) {
             events.forEachBetween(period.start(), period.end(), e -> {
                 Person person = people.get(e.agentKey());
                 LocalDate day = LocalDate.ofInstant(e.timestamp(), ZoneOffset.UTC);
@@ -102,7 +102,7 @@ public class CsvReports {
                             person == null ? null : String.join("; ", person.rolesOn(day)), e.moduleId(),
                             catalogue.module(e.moduleId()).map(Module::title).orElse(null), e.moduleVersion(),
                             yesNo(e.versionInferred()), e.type(), yesNo(e.satisfies()), ReportFormat.percent(e.scaled()),
-                            ReportFormat.utc(e.timestamp()), e.policyId(), e.policyVersion(), e.source(), e.registration(),
+                            ReportFormat.utc(e.timestamp()), e.policyId(), e.policyVersion(), e.policySha256(), e.source(), e.registration(),
                             e.statementId());
                 } catch (IOException failed) {
                     throw new UncheckedIOException(failed);

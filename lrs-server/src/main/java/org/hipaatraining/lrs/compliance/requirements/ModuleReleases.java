@@ -20,6 +20,9 @@ import org.hipaatraining.lrs.store.IndexDeclaration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.hipaatraining.lrs.policies.PolicyPublished;
+import org.hipaatraining.lrs.policies.PolicyVersion;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -100,6 +103,29 @@ public class ModuleReleases implements DeclaresIndexes {
         mongo.insert(release, RELEASES);
         changes.publishEvent(ComplianceInputsChanged.forEveryone());
         return release;
+    }
+
+    /**
+     * A new version of a policy is a material change for the modules whose acknowledgement cites it: each gets a
+     * practice release (the next major version, docs/content-format.md) in effect from today, so everyone who
+     * completed it before, and so acknowledged an older text, is due again within the retraining window.
+     */
+    @EventListener
+    void onPolicyPublished(PolicyPublished published) {
+        PolicyVersion policy = published.version();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        for (String moduleId : published.moduleIds()) {
+            String newest = of(moduleId).stream().map(ModuleRelease::version)
+                    .max(Comparator.comparing(ModuleReleases::versionKey)).orElse("0.0.0");
+            String version = (Integer.parseInt(newest.split("\\.")[0]) + 1) + ".0.0";
+            mongo.insert(new ModuleRelease(moduleId, version, today, true, "New version of the policy the module's"
+                    + " acknowledgement cites: " + policy.title() + " (" + policy.policyId() + ") version "
+                    + policy.version() + ", effective " + policy.effectiveDate() + ".", ModuleRelease.PRACTICE,
+                    published.publishedBy(), clock.instant()), RELEASES);
+        }
+        if (!published.moduleIds().isEmpty()) {
+            changes.publishEvent(ComplianceInputsChanged.forEveryone());
+        }
     }
 
     /** Orders versions numerically (1.10.0 after 1.9.0). */

@@ -13,6 +13,8 @@ import org.hipaatraining.lrs.compliance.requirements.ModuleReleases;
 import org.hipaatraining.lrs.compliance.requirements.Requirements;
 import org.hipaatraining.lrs.compliance.requirements.RequirementsService;
 import org.hipaatraining.lrs.compliance.requirements.RoleRequirement;
+import org.hipaatraining.lrs.compliance.status.ComplianceService;
+import org.hipaatraining.lrs.policies.PracticePolicies;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,15 +24,21 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The catalogue's modules with their versions and releases, and publishing a practice release. */
+/**
+ * The catalogue's modules with their versions and releases, and publishing a practice release; a page per module with
+ * the supervisor's reinforcement kit.
+ */
 @Controller
 class ModulesController {
 
     private final Catalogue catalogue;
     private final ModuleReleases releases;
     private final RequirementsService requirements;
+    private final PracticePolicies policies;
 
-    ModulesController(Catalogue catalogue, ModuleReleases releases, RequirementsService requirements) {
+    ModulesController(Catalogue catalogue, ModuleReleases releases, RequirementsService requirements,
+                      PracticePolicies policies) {
+        this.policies = policies;
         this.catalogue = catalogue;
         this.releases = releases;
         this.requirements = requirements;
@@ -57,6 +65,25 @@ class ModulesController {
         model.addAttribute("lines", lines);
         model.addAttribute("retrainingDays", current.retrainingDays());
         return "admin/modules";
+    }
+
+    /** One module for supervisors: who takes it, the policy it asks staff to acknowledge, and how to reinforce it. */
+    @GetMapping("/admin/modules/{moduleId}")
+    String module(@PathVariable String moduleId, Model model) {
+        Module module = catalogue.module(moduleId).orElseThrow(() -> new ComplianceService.NotFound(
+                "module: '" + moduleId + "' is not in the catalogue"));
+        List<RoleRequirement> roles = requirements.current().roles().values().stream()
+                .filter(r -> r.modules().contains(moduleId) || r.reminders().contains(moduleId))
+                .sorted(java.util.Comparator.comparing(RoleRequirement::title)).toList();
+        List<ModuleRelease> history = releases.of(moduleId);
+        model.addAttribute("line", new Line(module, roles, history, history.isEmpty() ? null : history.get(history.size() - 1)));
+        model.addAttribute("kit", module.reinforcement());
+        var policy = module.attestation() == null ? null : policies.currentVersion(module.attestation().policyId());
+        model.addAttribute("policy", policy);
+        model.addAttribute("policySections", policy == null ? List.of() : policy.policy()
+                .excerpt(module.attestation().sections()).sectionIds().stream()
+                .map(id -> policy.policy().sectionTitle(id)).toList());
+        return "admin/module";
     }
 
     @PostMapping("/admin/modules/{moduleId}/releases")

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import org.hipaatraining.content.Catalogue;
 import org.hipaatraining.content.Role;
+import org.hipaatraining.lrs.auth.ClientService;
 import org.hipaatraining.lrs.compliance.ComplianceException;
 import org.hipaatraining.lrs.compliance.events.TrainingEvent;
 import org.hipaatraining.lrs.compliance.remediation.RemedialActions;
@@ -26,6 +27,7 @@ import org.hipaatraining.lrs.compliance.status.ComplianceService;
 import org.hipaatraining.lrs.compliance.status.ComplianceState;
 import org.hipaatraining.lrs.compliance.status.KeptStatus;
 import org.hipaatraining.lrs.compliance.status.PeopleQuery;
+import org.hipaatraining.lrs.notifications.NoticeLedger;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,9 +48,14 @@ class PeopleController {
     private final TranscriptService transcripts;
     private final RemedialActions remedial;
     private final Catalogue catalogue;
+    private final NoticeLedger notices;
+    private final ClientService clients;
 
     PeopleController(RosterService roster, RosterImport rosterImport, ComplianceService compliance,
-                     TranscriptService transcripts, RemedialActions remedial, Catalogue catalogue) {
+                     TranscriptService transcripts, RemedialActions remedial, Catalogue catalogue, NoticeLedger notices,
+                     ClientService clients) {
+        this.notices = notices;
+        this.clients = clients;
         this.roster = roster;
         this.rosterImport = rosterImport;
         this.compliance = compliance;
@@ -131,6 +138,12 @@ class PeopleController {
         model.addAttribute("certified", certified);
         model.addAttribute("roleTitles", catalogue.roles().stream().collect(Collectors.toMap(Role::id, Role::title)));
         model.addAttribute("modules", catalogue.modules());
+        model.addAttribute("notices", notices.ofPerson(id, 200));
+        model.addAttribute("lines", transcript.modules().stream().collect(Collectors.toMap(Transcript.ModuleRecord::moduleId,
+                m -> RecordLines.of(m.events()))));
+        Map<String, String> sources = new java.util.HashMap<>();
+        clients.sources().forEach(s -> sources.put(s.key(), s.name() == null || s.name().isBlank() ? s.key() : s.name()));
+        model.addAttribute("sourceNames", sources);
         return "admin/person";
     }
 

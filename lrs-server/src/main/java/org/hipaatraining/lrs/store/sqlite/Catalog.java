@@ -1,12 +1,19 @@
 package org.hipaatraining.lrs.store.sqlite;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Names of collections and indexes mapped to the SQLite tables that hold them ({@code c7}, {@code u8}, {@code x9}),
  * kept in the {@code catalog} table so that names may contain any character and a renamed collection keeps its table.
- * A table created by a command that was then rolled back is gone again, so the cache is cleared after every rollback.
+ * <p>
+ * The cache holds committed knowledge only: readers run on snapshots beside the writer, so a table the running write
+ * command creates, drops or renames is known to that command alone ({@link #pending}, {@link #stale}) until it commits.
+ * A reader that saw an uncommitted table would ask its snapshot for a table that is not there ("no such table"), and
+ * one that cached a table a command then dropped would keep asking for it. Readers therefore never fill the cache.
  */
 final class Catalog {
 
@@ -31,6 +38,10 @@ final class Catalog {
 
     private final SqliteFile file;
     private final Map<String, Table> cache = new ConcurrentHashMap<>();
+    /** Tables the running write command created or changed: only the writer thread touches these two. */
+    private final Map<String, Table> pending = new HashMap<>();
+    /** Names the running write command dropped or renamed: their cached tables are no longer to be trusted. */
+    private final Set<String> stale = new HashSet<>();
 
     Catalog(SqliteFile file) {
         this.file = file;
@@ -39,19 +50,42 @@ final class Catalog {
                     + "name TEXT NOT NULL UNIQUE, kind TEXT NOT NULL, multikey INTEGER NOT NULL DEFAULT 0)");
             return null;
         });
-        file.onRollback(cache::clear);
+        file.onRollback(() -> {
+            pending.clear();
+            stale.clear();
+        });
+        file.onCommit(new SqliteFile.CommitListener() {
+            @Override
+            public void beforeCommit() {
+                stale.forEach(cache::remove);
+                pending.keySet().forEach(cache::remove);
+            }
+
+            @Override
+            public void afterCommit() {
+                cache.putAll(pending);
+                pending.clear();
+                stale.clear();
+            }
+        });
     }
 
     /** The table of {@code name}, or null when it has none (never written, or dropped). */
     Table find(String name) {
-        Table cached = cache.get(name);
-        if (cached != null) {
-            return cached;
+        boolean writing = file.inWrite();
+        if (writing && pending.containsKey(name)) {
+            return pending.get(name);
+        }
+        if (!writing || !stale.contains(name)) {
+            Table cached = cache.get(name);
+            if (cached != null) {
+                return cached;
+            }
         }
         Table found = file.current().first("SELECT id, kind, multikey FROM catalog WHERE name = ?",
                 row -> new Table(Kind.valueOf(row.getString(2)).prefix + row.getLong(1), row.getInt(3) != 0), name);
-        if (found != null) {
-            cache.put(name, found);
+        if (found != null && writing) {
+            pending.put(name, found); // what the writer sees, committed or its own: published at its commit
         }
         return found;
     }
@@ -66,7 +100,7 @@ final class Catalog {
         long id = sql.insert("INSERT INTO catalog (name, kind) VALUES (?, ?)", name, kind.name());
         Table created = new Table(kind.prefix + id, false);
         sql.execute("CREATE TABLE IF NOT EXISTS " + created.name() + " " + kind.columns);
-        cache.put(name, created);
+        pending.put(name, created);
         return created;
     }
 
@@ -74,7 +108,7 @@ final class Catalog {
         Table table = find(name);
         if (table != null && !table.multikey()) {
             file.current().update("UPDATE catalog SET multikey = 1 WHERE name = ?", name);
-            cache.put(name, new Table(table.name(), true));
+            pending.put(name, new Table(table.name(), true));
         }
     }
 
@@ -86,13 +120,16 @@ final class Catalog {
             sql.update("DELETE FROM catalog WHERE name = ?", name);
             sql.forgetStatements();
         }
-        cache.remove(name);
+        pending.remove(name);
+        stale.add(name);
     }
 
     void rename(String from, String to) {
         file.current().update("UPDATE catalog SET name = ? WHERE name = ?", to, from);
-        cache.remove(from);
-        cache.remove(to);
+        pending.remove(from);
+        pending.remove(to);
+        stale.add(from);
+        stale.add(to);
     }
 
     /** Every name starting with {@code prefix}, e.g. a collection's indexes. */

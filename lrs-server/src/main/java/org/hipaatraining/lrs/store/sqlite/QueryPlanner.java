@@ -126,6 +126,7 @@ final class QueryPlanner {
         List<Boolean> ascending = table.ascending();
         List<byte[]> prefixes = List.of(new byte[0]);
         int fixed = 0; // leading fields fixed to points
+        int flags = 0; // of them, fixed to true or false: two values split a collection in two, they hardly narrow it
         int singlePoints = 0; // leading fields fixed to exactly one value
         boolean ranged = false;
         List<KeyRange> ranges = null;
@@ -143,6 +144,9 @@ final class QueryPlanner {
                 }
                 prefixes = next;
                 fixed++;
+                if (points.values().stream().allMatch(v -> v instanceof Boolean)) {
+                    flags++;
+                }
                 if (points.values().size() == 1 && singlePoints == i) {
                     singlePoints++;
                 }
@@ -175,7 +179,7 @@ final class QueryPlanner {
         Boolean direction = sortDirection(fields, ascending, singlePoints, sort);
         boolean sortProvided = direction != null;
         boolean reverse = direction != null && !direction;
-        int score = fixed * 4 + (ranged ? 2 : 0) + (sortProvided && !sort.isEmpty() ? 1 : 0);
+        int score = fixed * 4 - flags * 2 + (ranged ? 2 : 0) + (sortProvided && !sort.isEmpty() ? 1 : 0);
         if (table.unique() && fixed == fields.size()) {
             score += 100;
         }
@@ -269,6 +273,10 @@ final class QueryPlanner {
                 }
             } else if (key.equals("$or") && value instanceof Collection<?> branches) {
                 unionOfBranches(branches).forEach((field, c) -> merge(found, field, c));
+            } else if (!key.startsWith("$") && value instanceof Document operators && operators.size() == 1
+                    && operators.get("$elemMatch") instanceof Document element) {
+                // {array: {$elemMatch: {f: v}}}: some element has f = v, so the multikey index on array.f holds v
+                constraints(element).forEach((field, c) -> merge(found, key + "." + field, c));
             } else if (!key.startsWith("$")) {
                 Constraint constraint = fieldConstraint(value);
                 if (constraint != null) {

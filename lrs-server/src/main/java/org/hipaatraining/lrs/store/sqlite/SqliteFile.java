@@ -45,6 +45,16 @@ final class SqliteFile implements AutoCloseable {
     private final AtomicInteger readerCount = new AtomicInteger();
     private final ThreadLocal<SqlConnection> current = new ThreadLocal<>();
     private final List<Runnable> rollbackListeners = new ArrayList<>();
+    private final List<CommitListener> commitListeners = new ArrayList<>();
+
+    /** Told around every commit of a write command, to publish what it changed only once it is committed. */
+    interface CommitListener {
+        /** Before COMMIT: forget what the command changed, so that no reader trusts the older knowledge after it. */
+        void beforeCommit();
+
+        /** After COMMIT: what the command created is now what every reader sees. */
+        void afterCommit();
+    }
     private final FileChannel lockChannel;
     private final FileLock processLock;
 
@@ -100,7 +110,9 @@ final class SqliteFile implements AutoCloseable {
             T result;
             try {
                 result = command.get();
+                commitListeners.forEach(CommitListener::beforeCommit);
                 writer.execute("COMMIT");
+                commitListeners.forEach(CommitListener::afterCommit);
             } catch (RuntimeException | Error e) {
                 rollback();
                 throw e;
@@ -184,6 +196,10 @@ final class SqliteFile implements AutoCloseable {
     /** Whether the command running on this thread is a write. */
     boolean inWrite() {
         return current.get() == writer;
+    }
+
+    void onCommit(CommitListener listener) {
+        commitListeners.add(listener);
     }
 
     /** Called after a write command was rolled back, to drop anything cached about what it had created. */

@@ -52,6 +52,8 @@ public class StatementStore implements DeclaresIndexes {
             indexes.add(IndexDeclaration.of(STATEMENTS, sortedBy(new Document(StatementFacets.FIELD + "." + facet, 1))));
         }
         indexes.add(IndexDeclaration.of(STATEMENTS, sortedBy(new Document("authority", 1))));
+        // the statement explorer's "voided only": a handful among millions, found without a scan
+        indexes.add(IndexDeclaration.of(STATEMENTS, sortedBy(new Document("voided", 1))));
         return indexes;
     }
 
@@ -148,6 +150,7 @@ public class StatementStore implements DeclaresIndexes {
     // ---- the typed read side for other features (StoredStatements)
 
     private static final Bson STORED_VIEW = Projections.include("json", "stored", "voided", "voidTarget", StatementFacets.FIELD);
+    private static final Bson NEWEST_FIRST = com.mongodb.client.model.Sorts.descending("stored", "_id");
 
     List<StoredStatement> storedAfter(java.time.Instant after, String afterId, int limit) {
         java.util.Date since = java.util.Date.from(after);
@@ -176,6 +179,33 @@ public class StatementStore implements DeclaresIndexes {
                 .forEach(d -> found.add(StoredStatement.from(d)));
         java.util.Collections.reverse(found);
         return found;
+    }
+
+    /** Up to {@code limit} statements matching a report's filter, newest first. */
+    List<StoredStatement> newestFirst(Document filter, int limit) {
+        List<StoredStatement> page = new ArrayList<>(Math.min(limit, 1024));
+        statements().find(filter).sort(NEWEST_FIRST).limit(limit).projection(STORED_VIEW)
+                .forEach(d -> page.add(StoredStatement.from(d)));
+        return page;
+    }
+
+    /**
+     * Every statement matching a report's filter, newest first, handed over one at a time from a cursor that reads
+     * {@code batch} documents per round trip: an export of any size holds one batch in memory.
+     */
+    void forEachNewestFirst(Document filter, int batch, java.util.function.Consumer<StoredStatement> each) {
+        try (com.mongodb.client.MongoCursor<Document> cursor = statements().find(filter).sort(NEWEST_FIRST)
+                .projection(STORED_VIEW).batchSize(batch).iterator()) {
+            while (cursor.hasNext()) {
+                each.accept(StoredStatement.from(cursor.next()));
+            }
+        }
+    }
+
+    /** One statement by id, voided or not. */
+    java.util.Optional<StoredStatement> storedById(String id) {
+        return java.util.Optional.ofNullable(statements().find(Filters.eq("_id", id)).projection(STORED_VIEW).first())
+                .map(StoredStatement::from);
     }
 
     // ---- attachments, content-addressed by SHA-2

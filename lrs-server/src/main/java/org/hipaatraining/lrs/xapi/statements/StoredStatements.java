@@ -36,4 +36,32 @@ public class StoredStatements {
     public List<StoredStatement> aboutActivity(String activityIri) {
         return store.aboutActivity(activityIri);
     }
+
+    /** A page of a report: statements newest first, and where the next page starts (null on the last page). */
+    public record Slice(List<StoredStatement> statements, StatementPosition next) {
+    }
+
+    /** Up to {@code limit} statements matching {@code filter}, newest first, after {@code after} (null: the newest). */
+    public Slice newestFirst(StatementFilter filter, StatementPosition after, int limit) {
+        List<StoredStatement> found = store.newestFirst(filter.toDocument(after), limit + 1);
+        if (found.size() <= limit) {
+            return new Slice(found, null);
+        }
+        List<StoredStatement> page = List.copyOf(found.subList(0, limit));
+        StoredStatement last = page.get(limit - 1);
+        return new Slice(page, new StatementPosition(last.stored(), last.id()));
+    }
+
+    /**
+     * Hands every statement matching {@code filter} to {@code each}, newest first, from a database cursor: memory stays
+     * at one batch of documents whatever the count (exports).
+     */
+    public void forEachNewestFirst(StatementFilter filter, java.util.function.Consumer<StoredStatement> each) {
+        store.forEachNewestFirst(filter.toDocument(null), 500, each);
+    }
+
+    /** A statement by id, voided or not. */
+    public java.util.Optional<StoredStatement> byId(String id) {
+        return store.storedById(id.toLowerCase(java.util.Locale.ROOT));
+    }
 }

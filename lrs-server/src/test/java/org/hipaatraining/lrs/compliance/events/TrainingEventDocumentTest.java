@@ -23,10 +23,11 @@ class TrainingEventDocumentTest {
         return List.of(
                 new TrainingEvent("4b7f3a8e-0000-4000-8000-000000000001", "mbox|mailto:rosa@clinic.test", "Rosa", "privacy",
                         "1.2.0", false, EventType.PASSED, true, 0.85, at, at.plusMillis(40), "moodle", "c0ffee00-0000-4000-8000-000000000000",
-                        null, null, "passed-module", "https://hipaa-training.org/xapi/activities/module/privacy"),
+                        null, null, "passed-module", "https://hipaa-training.org/xapi/activities/module/privacy", null, null),
                 new TrainingEvent("4b7f3a8e-0000-4000-8000-000000000002", "account|https://lms.example|42", null, "privacy",
                         "1.2.0", true, EventType.ACKNOWLEDGED, false, null, at, at, null, null, "privacy-policy", "2026.1",
-                        "attestation", "https://hipaa-training.org/xapi/activities/module/privacy/attestation"));
+                        "attestation", "https://hipaa-training.org/xapi/activities/module/privacy/attestation",
+                        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", List.of("sanctions", "complaints")));
     }
 
     @ParameterizedTest

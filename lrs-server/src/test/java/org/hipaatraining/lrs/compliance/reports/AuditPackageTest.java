@@ -72,7 +72,8 @@ class AuditPackageTest extends LrsIntegrationTest {
         assertThat(text).contains("Module version history", "Security awareness essentials", "First release.");
         String rows = text.replaceAll("\\s+", " ");
         assertThat(rows).contains("1.0.0 Failed 55% 1 test-client " + failed, "1.0.0 Passed 86% 2 test-client " + passed,
-                "1.0.0 Acknowledged security-policy 2026.1 test-client " + ack);
+                "1.0.0 Acknowledged security-policy 2026.1 no fingerprint reported test-client " + ack,
+                "(security-policy) 2026.1 whole policy — 1 text of this version not held by this LRS");
     }
 
     @Test

@@ -102,7 +102,7 @@ class AdminPagesTest extends LrsIntegrationTest {
         Locator records = page.locator("table[data-module='security'] tbody tr");
         assertThat(records.count()).isEqualTo(2);
         assertThat(records.nth(0).textContent()).contains("Failed", "60%");
-        assertThat(page.locator("table[data-module='privacy'] a[href$='statementId=" + rosaPrivacyPass + "']").count()).isEqualTo(1);
+        assertThat(page.locator("table[data-module='privacy'] a[href='/admin/statements/" + rosaPrivacyPass + "']").count()).isEqualTo(1);
         assertThat(page.locator("a[href='/api/reports/audit.pdf?person=" + rosa.id() + "']").count()).isEqualTo(1);
         var pdf = page.request().get(browser.url(certificate));
         assertThat(pdf.status()).isEqualTo(200);

@@ -108,7 +108,7 @@ class SqliteBackendTest {
     }
 
     private static Bson randomFilter(Random random) {
-        return switch (random.nextInt(16)) {
+        return switch (random.nextInt(18)) {
             case 0 -> new Document();
             case 1 -> Filters.eq("n", random.nextInt(20) - 10);
             case 2 -> Filters.in("n", random.nextInt(10), random.nextInt(10) - 5, 2.5);
@@ -126,6 +126,10 @@ class SqliteBackendTest {
             case 12 -> Filters.and(Filters.eq("flag", random.nextBoolean()), Filters.exists("s"));
             case 13 -> Filters.or(Filters.eq("s", "alpha"), Filters.eq("s", "beta1"));
             case 14 -> Filters.ne("n", 3);
+            case 15 -> Filters.elemMatch("facets", Filters.and(Filters.eq("verb", "v" + random.nextInt(4)),
+                    Filters.eq("agents", "a" + random.nextInt(5))));
+            case 16 -> Filters.and(Filters.eq("flag", random.nextBoolean()), Filters.elemMatch("facets",
+                    Filters.in("agents", "a" + random.nextInt(5), "a" + random.nextInt(5))));
             default -> Filters.and(Filters.eq("facets.agents", "a" + random.nextInt(5)), Filters.lte("at",
                     Date.from(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(random.nextInt(50) * 3600L))));
         };
@@ -223,6 +227,10 @@ class SqliteBackendTest {
         assertThat(backend.explain("db", "things", new de.bwaldvogel.mongo.bson.Document("_id",
                 new de.bwaldvogel.mongo.bson.Document("$in", List.of("a", "b"))), null)).contains("index _id_ (2 ranges");
         assertThat(backend.explain("db", "things", new de.bwaldvogel.mongo.bson.Document("flag", true), null)).isEqualTo("table scan");
+        // the statement queries' {facets: {$elemMatch: {...}}} reads the index on the element's field, newest first
+        var elemMatch = new de.bwaldvogel.mongo.bson.Document("flag", false).append("facets", new de.bwaldvogel.mongo.bson.Document(
+                "$elemMatch", new de.bwaldvogel.mongo.bson.Document("verb", "v1")));
+        assertThat(backend.explain("db", "things", elemMatch, newest)).contains("index facets.verb_1_at_-1__id_-1").contains("sorted");
     }
 
     @Test

@@ -30,4 +30,21 @@ public final class StatementQueryShapes {
         String description = query.filter(null, mine ? "mine" : null).toJson();
         return new Shape(description, query.leadingFieldCandidates(mine));
     }
+
+    public static final int REPORT_COMBINATIONS = 1 << 9;
+
+    /**
+     * A report (statement explorer, export) filter shape. Bits: agents, several agents (a roster person), related
+     * agents, verb, activity, related activities, registration, source, voided (bit 8: only voided; otherwise both).
+     */
+    public static Shape report(int mask) {
+        java.util.Set<String> agents = (mask & 1) == 0 ? java.util.Set.of()
+                : (mask & 2) != 0 ? java.util.Set.of("mbox|mailto:a@b.c", "account|https://lms|7") : java.util.Set.of("mbox|mailto:a@b.c");
+        StatementFilter filter = new StatementFilter(agents, (mask & 4) != 0,
+                (mask & 8) != 0 ? "http://adlnet.gov/expapi/verbs/completed" : null, (mask & 16) != 0 ? "http://a.b/c" : null,
+                (mask & 32) != 0, (mask & 64) != 0 ? "00000000-0000-4000-8000-000000000000" : null,
+                (mask & 128) != 0 ? "account|https://lrs/xapi/clients|k" : null, null, null,
+                (mask & 256) != 0 ? StatementFilter.Voided.ONLY : StatementFilter.Voided.INCLUDED);
+        return new Shape(filter.toDocument(null).toJson(), filter.leadingFieldCandidates());
+    }
 }
