@@ -66,6 +66,14 @@ class CourseRegistry {
                 + "'; upload it to /api/cmi5/courses, or use role-{roleId} or module-{moduleId} for the catalogue's"));
     }
 
+    /**
+     * A course's structure as imported, without bringing a catalogue course up to date first: what a statement's side
+     * effects need (the structure does not change with a policy version, and a rebuild belongs to a launch).
+     */
+    CourseStructure structure(String id) {
+        return courses.find(id).map(CourseStore.Cmi5Course::structure).orElseGet(() -> course(id).structure());
+    }
+
     List<CourseStore.Cmi5Course> imported() {
         return courses.all();
     }

@@ -42,7 +42,7 @@ class Satisfaction {
         }
         try {
             sessions.find(restriction.sessionId()).ifPresent(session -> registrations.find(session.registration())
-                    .ifPresent(r -> evaluate(r, courses.course(r.courseId()).structure(), session.id())));
+                    .ifPresent(r -> evaluate(r, courses.structure(r.courseId()), session.id())));
         } catch (RuntimeException e) {
             // The AU's statements are stored; failing its request now would only make it retry them. The next
             // statement of the registration (or a waiver) evaluates again.

@@ -31,8 +31,13 @@ public class RecordRetention {
 
     private final org.springframework.context.ApplicationEventPublisher changes;
 
-    RecordRetention(PersonStore people, TrainingEventStore events, ComplianceService compliance, org.springframework.context.ApplicationEventPublisher changes) {
+    private final org.hipaatraining.lrs.notifications.NoticeLedger notices;
+
+    RecordRetention(PersonStore people, TrainingEventStore events, ComplianceService compliance,
+                    org.springframework.context.ApplicationEventPublisher changes,
+                    org.hipaatraining.lrs.notifications.NoticeLedger notices) {
         this.changes = changes;
+        this.notices = notices;
         this.people = people;
         this.events = events;
         this.compliance = compliance;
@@ -56,6 +61,8 @@ public class RecordRetention {
             throw new RetentionException(person.name() + "'s roster entry and training records", from);
         }
         people.delete(personId);
+        // the notices sent about them are training records too, kept as long and no longer
+        notices.forget(java.util.List.of(personId));
         changes.publishEvent(ComplianceInputsChanged.people(java.util.Set.of(personId)));
         log.info("Roster entry of {} ({}) deleted by {} after the retention period", person.name(), personId, admin);
     }

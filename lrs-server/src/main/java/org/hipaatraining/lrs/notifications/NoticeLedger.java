@@ -116,6 +116,15 @@ public class NoticeLedger implements DeclaresIndexes {
         return mongo.find(query, Document.class, NOTICES).stream().map(Notice::from).toList();
     }
 
+    /** Every notice about these people (digests to them as supervisors included), oldest first. */
+    public List<Notice> about(Collection<String> personIds) {
+        if (personIds.isEmpty()) {
+            return List.of();
+        }
+        Query query = Query.query(Criteria.where("personId").in(personIds)).with(Sort.by("createdAt"));
+        return mongo.find(query, Document.class, NOTICES).stream().map(Notice::from).toList();
+    }
+
     public List<Notice> latest(int limit) {
         Query query = new Query().with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(limit);
         return mongo.find(query, Document.class, NOTICES).stream().map(Notice::from).toList();

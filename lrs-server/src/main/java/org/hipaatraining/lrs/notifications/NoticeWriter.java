@@ -41,9 +41,12 @@ final class NoticeWriter {
         return switch (p.kind()) {
             case ASSIGNED -> new MailContent("Training assigned: " + module + " (due " + shortDay(s.dueDate()) + ")", practice,
                     "New training for you: " + module,
-                    List.of("Hello " + first + ",", "As part of " + practice + "'s HIPAA program you have been assigned "
-                            + module + ". Please complete it by " + due + ".",
-                            "It takes about as long as a coffee break, and you can stop and resume at any time."),
+                    s.reason() == null ? List.of("Hello " + first + ",", "As part of " + practice
+                            + "'s HIPAA program you have been assigned " + module + ". Please complete it by " + due + ".",
+                            "It takes about as long as a coffee break, and you can stop and resume at any time.")
+                            : List.of("Hello " + first + ",", "After an event at " + practice + " that calls for it, you "
+                            + "have been assigned " + module + ". Please complete it by " + due + ".",
+                            "The reason: " + s.reason()),
                     facts, start, List.of(), footer(why));
             case DUE_SOON -> new MailContent("Reminder: " + module + " is due " + shortDay(s.dueDate()), practice,
                     module + " is due " + whenDue(s.dueDate(), today),

@@ -93,9 +93,7 @@ public class NotificationPass {
         TeamDigests teams = new TeamDigests(people, today);
         NoticePlanner planner = new NoticePlanner(settings);
         NoticeWriter writer = new NoticeWriter(practice.current().name());
-        Recipient officer = settings.privacyOfficerEmail() == null ? null
-                : new Recipient(PRACTICE, settings.privacyOfficerName() == null ? "Privacy officer"
-                : settings.privacyOfficerName(), settings.privacyOfficerEmail());
+        Recipient officer = privacyOfficer(settings);
 
         List<Planned> planned = new ArrayList<>();
         List<KeptStatus> everyone = new ArrayList<>();
@@ -123,6 +121,17 @@ public class NotificationPass {
                     claimAndSend(digest));
         }
         return retry(result);
+    }
+
+    /** The privacy officer of the Notifications page if set there, else the practice profile's. */
+    private Recipient privacyOfficer(NotificationSettings settings) {
+        if (settings.privacyOfficerEmail() != null) {
+            return new Recipient(PRACTICE, settings.privacyOfficerName() == null ? "Privacy officer"
+                    : settings.privacyOfficerName(), settings.privacyOfficerEmail());
+        }
+        var profiled = practice.current().privacyOfficer();
+        return profiled == null || profiled.email() == null ? null
+                : new Recipient(PRACTICE, profiled.name(), profiled.email());
     }
 
     private Outgoing outgoing(Planned p, Person person, NoticeWriter writer, NotificationSettings settings, LocalDate today) {

@@ -17,6 +17,7 @@ import org.hipaatraining.lrs.compliance.requirements.ModuleRelease;
 import org.hipaatraining.lrs.compliance.requirements.Requirements;
 import org.hipaatraining.lrs.compliance.requirements.RoleRequirement;
 import org.hipaatraining.lrs.compliance.roster.Person;
+import org.hipaatraining.lrs.compliance.status.Assignment;
 import org.hipaatraining.lrs.compliance.status.ComplianceState;
 import org.hipaatraining.lrs.compliance.status.ModuleStatus;
 import org.hipaatraining.lrs.compliance.status.StatusCalculator;
@@ -157,6 +158,42 @@ class StatusCalculatorTest {
         assertThat(status("privacy", HIRED.plusDays(40)).onLeave()).isTrue();
         person = person.withStatus(Person.Status.DEPARTED, HIRED.plusDays(50), Instant.EPOCH);
         assertThat(statuses(HIRED.plusDays(51))).isEmpty();
+    }
+
+    @Test
+    void aTriggerEventMakesAModuleDueAgainWithTheEventAsReasonUntilItIsTakenAfterTheEvent() {
+        event("privacy", EventType.PASSED, true, day(10), "1.0.0", 0.9);
+        LocalDate incident = HIRED.plusDays(60);
+        List<Assignment> assigned = List.of(
+                new Assignment("privacy", incident, incident.plusDays(14), "Privacy incident: fax to the wrong number"),
+                new Assignment("role-it", incident, incident.plusDays(14), "Privacy incident: fax to the wrong number"));
+        StatusCalculator withEvents = new StatusCalculator(CATALOGUE, StatusCalculatorTest::none, p -> assigned);
+
+        ModuleStatus before = withEvents.statusOf(person, requirements, events, incident.minusDays(1)).stream()
+                .filter(s -> s.requirement().equals("privacy")).findFirst().orElseThrow();
+        assertThat(before.state()).isEqualTo(ComplianceState.COMPLIANT);
+        assertThat(before.reason()).isNull();
+
+        List<ModuleStatus> after = withEvents.statusOf(person, requirements, events, incident.plusDays(1));
+        ModuleStatus privacy = after.stream().filter(s -> s.requirement().equals("privacy")).findFirst().orElseThrow();
+        assertThat(privacy.state()).isEqualTo(ComplianceState.DUE);
+        assertThat(privacy.dueDate()).isEqualTo(incident.plusDays(14));
+        assertThat(privacy.reason()).contains("fax to the wrong number");
+        // a module the role does not require is listed while it is open
+        ModuleStatus it = after.stream().filter(s -> s.requirement().equals("role-it")).findFirst().orElseThrow();
+        assertThat(it.state()).isEqualTo(ComplianceState.NEVER_STARTED);
+        assertThat(it.requiredBy()).isEmpty();
+        assertThat(withEvents.statusOf(person, requirements, events, incident.plusDays(15)).stream()
+                .filter(s -> s.requirement().equals("privacy")).findFirst().orElseThrow().state())
+                .isEqualTo(ComplianceState.OVERDUE);
+
+        event("privacy", EventType.PASSED, true, incident.plusDays(3).atStartOfDay().toInstant(java.time.ZoneOffset.UTC), "1.0.0", 1.0);
+        event("role-it", EventType.PASSED, true, incident.plusDays(3).atStartOfDay().toInstant(java.time.ZoneOffset.UTC), "1.0.0", 1.0);
+        List<ModuleStatus> taken = withEvents.statusOf(person, requirements, events, incident.plusDays(4));
+        ModuleStatus done = taken.stream().filter(s -> s.requirement().equals("privacy")).findFirst().orElseThrow();
+        assertThat(done.state()).isEqualTo(ComplianceState.COMPLIANT);
+        assertThat(done.reason()).isNull();
+        assertThat(taken).noneMatch(s -> s.requirement().equals("role-it"));
     }
 
     private ModuleStatus status(String requirement, LocalDate on) {

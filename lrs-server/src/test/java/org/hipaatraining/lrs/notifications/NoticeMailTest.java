@@ -194,6 +194,15 @@ class NoticeMailTest {
         assertThat(csv.body().lines().toList()).hasSize(5);
         assertThat(csv.body()).startsWith("created_utc,kind,person_id").contains("ASSIGNED,").contains(",SENT,2,");
 
+        // the person's audit package lists them as reminders sent
+        HttpResponse<byte[]> audit = admin.getBytes("/api/reports/audit.pdf", Map.of("person", ola));
+        assertThat(audit.statusCode()).isEqualTo(200);
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(audit.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertThat(text).contains("3 notices sent about them in the period (reminders sent)").contains("Reminders sent")
+                    .contains("Assignment").contains("ola@riverside.test");
+        }
+
         try (AdminBrowser chromium = new AdminBrowser(port)) {
             for (int width : List.of(1280, 768)) {
                 Page signedIn = chromium.signedIn("admin", ADMIN_PASSWORD, width, 900);

@@ -37,8 +37,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A practice's 400 days with the program running itself, on two server instances sharing one database and a clock the
- * test moves a day at a time: hires, a role change, a material release, people who train, fail, stall, go on leave
- * and leave. Every mail the SMTP server received is compared with the schedule worked out by hand below
+ * test moves a day at a time: hires, a role change, a material release, a privacy incident, people who train, fail,
+ * stall, go on leave and leave. Every mail the SMTP server received is compared with the schedule worked out by hand below
  * (docs/notifications.md#schedule), and each was sent exactly once although both instances ran every pass (and one
  * was restarted halfway).
  */
@@ -165,6 +165,15 @@ class ProgramScenarioTest {
                     }
                 }
                 case 310 -> status(admin, ids.get("Hal Hire"), "DEPARTED", today);
+                case 330 -> {
+                    // a privacy incident: Sam left a screen unlocked; he is to take security within two weeks
+                    HttpResponse<String> event = admin.postJson("/api/compliance/trigger-events", "{\"date\":\"" + today
+                            + "\",\"kind\":\"PRIVACY_INCIDENT\",\"description\":\"Workstation left unlocked at the front desk\","
+                            + "\"personIds\":[\"" + ids.get("Sam Staller") + "\"],\"modules\":[\"security\"],\"dueDate\":\""
+                            + today.plusDays(14) + "\"}");
+                    assertThat(event.statusCode()).as(event.body()).isEqualTo(201);
+                }
+                case 340 -> passed(lrs, "sam", "security", today);
                 default -> {
                 }
             }
@@ -237,6 +246,9 @@ class ProgramScenarioTest {
         m.add(new Mail(37, maria, NoticeKind.ESCALATION_SUPERVISOR, "Sam Staller"));
         m.add(new Mail(51, po, NoticeKind.ESCALATION_PRIVACY_OFFICER, "Sam Staller"));
         m.add(new Mail(250, sam, NoticeKind.ASSIGNED, "privacy"));
+        // ... and after the incident on day 330, security is his, due day 344: assigned, reminded, taken on day 340
+        m.add(new Mail(330, sam, NoticeKind.ASSIGNED, "security"));
+        m.add(new Mail(337, sam, NoticeKind.DUE_SOON, "security"));
         // Fay fails on day 12 and does not retake within a week: her supervisor hears on day 19; she passes on day 33
         String fay = "fay@riverside.test";
         m.add(new Mail(0, fay, NoticeKind.ASSIGNED, "privacy"));

@@ -15,7 +15,7 @@ import org.hipaatraining.lrs.policies.PracticePolicies;
 /**
  * The evidence an auditor asks for (OCR, a payer, an internal investigation), for a period: per person their roles
  * over time, supervisor, hire date, where they stand on each requirement, every result and policy acknowledgement
- * with the statement behind it, and remedial actions; and the version history of the modules concerned.
+ * with the statement behind it, remedial actions and the notices sent about them (reminders sent); and the version history of the modules concerned.
  *
  * @param practice the practice, with its privacy and security officers, as set up when the package was made
  * @param scope    what the package covers, in words: "Whole practice", "Module: ...", "Person: ..."
@@ -41,7 +41,18 @@ public record AuditPackage(PracticeProfile practice, String scope, ReportPeriod 
      * @param results knowledge-check results, completions, waivers and acknowledgements in the period, oldest first
      */
     public record PersonRecord(Person person, Person.Status status, List<RoleLine> roles, List<ModuleStatus> statuses,
-                               List<ResultLine> results, List<RemedialAction> remedialActions, int otherActivity) {
+                               List<ResultLine> results, List<RemedialAction> remedialActions, int otherActivity,
+                               List<org.hipaatraining.lrs.notifications.Notice> notices) {
+
+        /** "2027-03-01 09:06 UTC" */
+        public String noticeTime(org.hipaatraining.lrs.notifications.Notice notice) {
+            return ReportFormat.utc(notice.sentAt() == null ? notice.createdAt() : notice.sentAt());
+        }
+    }
+
+    /** Reminders, assignments and escalations sent about the people in the package, in the period. */
+    public int noticeCount() {
+        return people.stream().mapToInt(p -> p.notices().size()).sum();
     }
 
     public record RoleLine(String role, String title, LocalDate from, LocalDate to) {

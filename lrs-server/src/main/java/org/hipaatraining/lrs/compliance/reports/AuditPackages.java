@@ -46,6 +46,7 @@ public class AuditPackages {
     private final RosterService roster;
     private final TrainingEventStore events;
     private final RemedialActions remedial;
+    private final org.hipaatraining.lrs.notifications.NoticeLedger notices;
     private final ModuleReleases releases;
     private final PracticePolicies policies;
     private final Catalogue catalogue;
@@ -59,7 +60,9 @@ public class AuditPackages {
     AuditPackages(ComplianceService compliance, RosterService roster, TrainingEventStore events, RemedialActions remedial,
                   ModuleReleases releases, PracticePolicies policies, Catalogue catalogue, PracticeProfiles practice, PdfRenderer renderer, ServerSettings server,
                   Clock clock, @Value("${lrs.reports.audit-pdf-max-people:500}") int maxPeopleInOnePdf,
-                  @Value("${lrs.reports.audit-part-size:500}") int partSize) {
+                  @Value("${lrs.reports.audit-part-size:500}") int partSize,
+                  org.hipaatraining.lrs.notifications.NoticeLedger notices) {
+        this.notices = notices;
         this.maxPeopleInOnePdf = maxPeopleInOnePdf;
         this.partSize = Math.max(1, partSize);
         this.policies = policies;
@@ -134,6 +137,12 @@ public class AuditPackages {
         inPeriodActions.stream().filter(a -> ids.contains(a.personId()) && (module == null || moduleId.equals(a.moduleId())))
                 .forEach(a -> actions.computeIfAbsent(a.personId(), id -> new ArrayList<>()).add(a));
 
+        Map<String, List<org.hipaatraining.lrs.notifications.Notice>> noticesByPerson = new HashMap<>();
+        // notices about a requirement (digests and summaries are about no one person's training)
+        notices.about(ids).stream().filter(n -> period.contains(n.createdAt()) && n.requirement() != null
+                        && (module == null || moduleId.equals(n.requirement())))
+                .forEach(n -> noticesByPerson.computeIfAbsent(n.personId(), id -> new ArrayList<>()).add(n));
+
         List<AuditPackage.PersonRecord> people = new ArrayList<>();
         Set<String> modulesCovered = new LinkedHashSet<>();
         int results = 0;
@@ -155,7 +164,8 @@ public class AuditPackages {
             own.forEach(s -> modulesCovered.add(s.moduleId()));
             ownEvents.forEach(e -> modulesCovered.add(e.moduleId()));
             people.add(new AuditPackage.PersonRecord(person, person.statusOn(statusOn), roleLines(person), own, lines,
-                    actions.getOrDefault(person.id(), List.of()), ownEvents.size() - lines.size()));
+                    actions.getOrDefault(person.id(), List.of()), ownEvents.size() - lines.size(),
+                    noticesByPerson.getOrDefault(person.id(), List.of())));
         }
         if (module != null) {
             modulesCovered.add(moduleId);

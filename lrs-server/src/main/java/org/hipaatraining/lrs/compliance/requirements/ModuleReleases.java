@@ -68,6 +68,30 @@ public class ModuleReleases implements DeclaresIndexes {
     }
 
     /**
+     * Every module's releases, oldest first, in one read of the practice's releases (a handful per module): what a
+     * status computation for some people needs, instead of one read per module and person.
+     */
+    public java.util.Map<String, List<ModuleRelease>> all() {
+        java.util.Map<String, List<ModuleRelease>> byModule = new java.util.HashMap<>();
+        for (Module module : catalogue.modules()) {
+            List<ModuleRelease> releases = new ArrayList<>();
+            for (ChangeLogEntry entry : module.changelog()) {
+                releases.add(new ModuleRelease(module.id(), entry.version(), entry.date(), entry.material(), entry.summary(),
+                        ModuleRelease.CATALOGUE, null, null));
+            }
+            byModule.put(module.id(), releases);
+        }
+        for (ModuleRelease release : mongo.find(new Query(), ModuleRelease.class, RELEASES)) {
+            List<ModuleRelease> releases = byModule.get(release.moduleId());
+            if (releases != null) {
+                releases.add(release);
+            }
+        }
+        byModule.values().forEach(list -> list.sort(Comparator.comparing(ModuleRelease::date).thenComparing(r -> versionKey(r.version()))));
+        return byModule;
+    }
+
+    /**
      * The newest material change in effect on a day: completions before it no longer count. A module's first release
      * changes nothing, so it never is one (training before it, e.g. an LMS course mapped to the module, still counts).
      */

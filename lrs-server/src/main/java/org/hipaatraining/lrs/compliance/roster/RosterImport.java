@@ -114,8 +114,7 @@ public class RosterImport {
 
     private Optional<Person> existing(RosterService.PersonDetails details) {
         if (details.employeeId() != null) {
-            Optional<Person> byEmployeeId = roster.all().stream()
-                    .filter(p -> details.employeeId().equals(p.employeeId())).findFirst();
+            Optional<Person> byEmployeeId = roster.byEmployeeId(details.employeeId());
             if (byEmployeeId.isPresent()) {
                 return byEmployeeId;
             }

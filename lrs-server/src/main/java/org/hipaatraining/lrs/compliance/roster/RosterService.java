@@ -67,6 +67,11 @@ public class RosterService {
         return people.all();
     }
 
+    /** The person with this employee ID (indexed): how an import matches its rows. */
+    public Optional<Person> byEmployeeId(String employeeId) {
+        return people.byEmployeeId(employeeId);
+    }
+
     public Optional<Person> find(String id) {
         return people.find(id);
     }

@@ -24,6 +24,7 @@ import org.hipaatraining.lrs.compliance.requirements.Requirements;
 import org.hipaatraining.lrs.compliance.requirements.RequirementsService;
 import org.hipaatraining.lrs.compliance.roster.Person;
 import org.hipaatraining.lrs.compliance.roster.RosterService;
+import org.hipaatraining.lrs.compliance.triggers.TriggerEvents;
 import org.springframework.stereotype.Service;
 
 /** Statuses, overviews and transcripts: the roster, requirements and training events put together for a day. */
@@ -37,6 +38,7 @@ public class ComplianceService {
     private final RequirementsService requirements;
     private final TrainingEventStore events;
     private final StatusCalculator calculator;
+    private final TriggerEvents triggers;
     private final Catalogue catalogue;
     private final ModuleReleases releases;
     private final Clock clock;
@@ -45,13 +47,16 @@ public class ComplianceService {
     private final StatusKeeper keeper;
 
     ComplianceService(RosterService roster, RequirementsService requirements, TrainingEventStore events,
-                      ModuleReleases releases, Catalogue catalogue, Clock clock, KeptStatuses kept, StatusKeeper keeper) {
+                      ModuleReleases releases, Catalogue catalogue, Clock clock, KeptStatuses kept, StatusKeeper keeper,
+                      TriggerEvents triggers) {
         this.kept = kept;
         this.keeper = keeper;
         this.roster = roster;
         this.requirements = requirements;
         this.events = events;
-        this.calculator = new StatusCalculator(catalogue, releases::latestMaterial);
+        this.triggers = triggers;
+        this.calculator = new StatusCalculator(catalogue, releases::latestMaterial,
+                person -> TriggerEvents.assignmentsOf(triggers.all(), person));
         this.catalogue = catalogue;
         this.releases = releases;
         this.clock = clock;
@@ -179,8 +184,10 @@ public class ComplianceService {
         load(batch, byAgent);
         // Every person is judged against the same releases: read each module's once, not once per person.
         Map<String, Optional<ModuleRelease>> material = new HashMap<>();
+        List<org.hipaatraining.lrs.compliance.triggers.TriggerEvent> triggered = triggers.all();
         StatusCalculator everyone = new StatusCalculator(catalogue,
-                (moduleId, d) -> material.computeIfAbsent(moduleId + "|" + d, k -> releases.latestMaterial(moduleId, d)));
+                (moduleId, d) -> material.computeIfAbsent(moduleId + "|" + d, k -> releases.latestMaterial(moduleId, d)),
+                person -> TriggerEvents.assignmentsOf(triggered, person));
         Map<Person, List<ModuleStatus>> statuses = new LinkedHashMap<>();
         for (Person person : people) {
             List<TrainingEvent> own = new ArrayList<>();

@@ -116,6 +116,7 @@ public record KeptStatus(String personId, long version, LocalDate computedOn, Lo
             put(status, "materialRelease", s.materialRelease());
             put(status, "acknowledgedPolicy", s.acknowledgedPolicy());
             put(status, "acknowledgedAt", s.acknowledgedAt() == null ? null : Date.from(s.acknowledgedAt()));
+            put(status, "reason", s.reason());
             all.add(status);
         }
         d.append("statuses", all);
@@ -138,7 +139,8 @@ public record KeptStatus(String personId, long version, LocalDate computedOn, Lo
                     date(s.getString("compliantUntil")), date(s.getString("completedOn")), s.getString("completedVersion"),
                     s.getString("completionStatementId"), s.getDouble("scaled"), s.getInteger("attempts", 0),
                     instant(s.getDate("lastActivity")), s.getString("materialRelease"), s.getString("acknowledgedPolicy"),
-                    instant(s.getDate("acknowledgedAt")), Boolean.TRUE.equals(s.getBoolean("onLeave"))));
+                    instant(s.getDate("acknowledgedAt")), Boolean.TRUE.equals(s.getBoolean("onLeave")),
+                    s.getString("reason")));
         }
         return new KeptStatus(personId, d.get("version", Number.class).longValue(), date(d.getString("computedOn")),
                 date(d.getString("nextChange")), name, d.getString("email"), d.getString("employeeId"),

@@ -22,14 +22,27 @@ import java.util.List;
  * @param materialRelease      the material release in effect that completions must postdate, if any
  * @param acknowledgedPolicy   the newest policy acknowledgement: policy id and version, and when
  * @param onLeave              the person is on leave today (kept out of overdue lists)
+ * @param reason               why the module is due besides the person's roles: the trigger event, or null
  */
 public record ModuleStatus(String personId, String personName, String requirement, String moduleId, String moduleTitle,
                            List<String> requiredBy, ComplianceState state, boolean overdue, LocalDate assignedOn,
                            LocalDate dueDate, LocalDate compliantUntil, LocalDate completedOn, String completedVersion,
                            String completionStatementId, Double scaled, int attempts, Instant lastActivity,
-                           String materialRelease, String acknowledgedPolicy, Instant acknowledgedAt, boolean onLeave) {
+                           String materialRelease, String acknowledgedPolicy, Instant acknowledgedAt, boolean onLeave,
+                           String reason) {
 
     public ModuleStatus {
         requiredBy = List.copyOf(requiredBy);
+    }
+
+    /** A status due for the person's roles alone. */
+    public ModuleStatus(String personId, String personName, String requirement, String moduleId, String moduleTitle,
+                        List<String> requiredBy, ComplianceState state, boolean overdue, LocalDate assignedOn,
+                        LocalDate dueDate, LocalDate compliantUntil, LocalDate completedOn, String completedVersion,
+                        String completionStatementId, Double scaled, int attempts, Instant lastActivity,
+                        String materialRelease, String acknowledgedPolicy, Instant acknowledgedAt, boolean onLeave) {
+        this(personId, personName, requirement, moduleId, moduleTitle, requiredBy, state, overdue, assignedOn, dueDate,
+                compliantUntil, completedOn, completedVersion, completionStatementId, scaled, attempts, lastActivity,
+                materialRelease, acknowledgedPolicy, acknowledgedAt, onLeave, null);
     }
 }

@@ -43,10 +43,18 @@ public final class StatusCalculator {
 
     private final Catalogue catalogue;
     private final BiFunction<String, LocalDate, Optional<ModuleRelease>> latestMaterial;
+    private final java.util.function.Function<Person, List<Assignment>> assignments;
 
     public StatusCalculator(Catalogue catalogue, BiFunction<String, LocalDate, Optional<ModuleRelease>> latestMaterial) {
+        this(catalogue, latestMaterial, person -> List.of());
+    }
+
+    /** @param assignments modules a person must take for other reasons than their roles (trigger events) */
+    public StatusCalculator(Catalogue catalogue, BiFunction<String, LocalDate, Optional<ModuleRelease>> latestMaterial,
+                            java.util.function.Function<Person, List<Assignment>> assignments) {
         this.catalogue = catalogue;
         this.latestMaterial = latestMaterial;
+        this.assignments = assignments;
     }
 
     public List<ModuleStatus> statusOf(Person person, Requirements requirements, List<TrainingEvent> events, LocalDate today) {
@@ -60,12 +68,59 @@ public final class StatusCalculator {
                 modules.add(module.id());
             }
         }
+        List<Assignment> assigned = assignments.apply(person).stream().filter(a -> !a.assignedOn().isAfter(today)).toList();
         List<ModuleStatus> statuses = new ArrayList<>();
         for (String moduleId : modules) {
-            statuses.add(module(person, requirements, moduleId, roles, events, today));
+            statuses.add(assigned(module(person, requirements, moduleId, roles, events, today), assigned, events, today));
+        }
+        for (Module module : catalogue.modules()) {
+            if (!modules.contains(module.id()) && assigned.stream().anyMatch(a -> a.moduleId().equals(module.id()))) {
+                ModuleStatus byEvent = status(person, module.id(), module.id(), module.title(), List.of(),
+                        ComplianceState.NEVER_STARTED, false, today, today, null, null, List.of(), List.of(),
+                        Optional.empty(), today);
+                ModuleStatus open = assigned(byEvent, assigned, events, today);
+                // only while open: once taken, nothing is outstanding (the completion is in the records)
+                if (open.reason() != null) {
+                    statuses.add(open);
+                }
+            }
         }
         reminders(person, requirements, roles, events, today).ifPresent(statuses::add);
         return statuses;
+    }
+
+    /**
+     * A module assigned by trigger events and not completed since the earliest of them still open is due by that
+     * assignment's date (or earlier, if the roles say so), whatever the person's standing for their roles, with the
+     * event as its reason.
+     */
+    private ModuleStatus assigned(ModuleStatus status, List<Assignment> assigned, List<TrainingEvent> all, LocalDate today) {
+        List<TrainingEvent> events = all.stream().filter(e -> e.moduleId().equals(status.moduleId()))
+                .sorted(Comparator.comparing(TrainingEvent::timestamp)).toList();
+        Assignment open = null;
+        for (Assignment a : assigned) {
+            boolean done = events.stream().anyMatch(e -> e.satisfies() && !day(e).isBefore(a.assignedOn()));
+            if (a.moduleId().equals(status.moduleId()) && !done && (open == null || a.dueDate().isBefore(open.dueDate()))) {
+                open = a;
+            }
+        }
+        if (open == null) {
+            return status;
+        }
+        LocalDate since = open.assignedOn();
+        LocalDate dueDate = status.reason() == null && status.state() != ComplianceState.COMPLIANT && !status.requiredBy().isEmpty()
+                && status.dueDate().isBefore(open.dueDate()) ? status.dueDate() : open.dueDate();
+        List<TrainingEvent> cycle = events.stream().filter(e -> !day(e).isBefore(since))
+                .filter(e -> e.type() == EventType.STARTED || e.type() == EventType.PASSED || e.type() == EventType.FAILED)
+                .toList();
+        boolean pastDue = today.isAfter(dueDate);
+        ComplianceState state = state(events, cycle, pastDue);
+        int attempts = (int) cycle.stream().filter(e -> e.type() == EventType.PASSED || e.type() == EventType.FAILED).count();
+        return new ModuleStatus(status.personId(), status.personName(), status.requirement(), status.moduleId(),
+                status.moduleTitle(), status.requiredBy(), state, pastDue, status.requiredBy().isEmpty() ? since
+                : status.assignedOn(), dueDate, null, status.completedOn(), status.completedVersion(),
+                status.completionStatementId(), status.scaled(), attempts, status.lastActivity(), status.materialRelease(),
+                status.acknowledgedPolicy(), status.acknowledgedAt(), status.onLeave(), open.reason());
     }
 
     private ModuleStatus module(Person person, Requirements requirements, String moduleId, Set<String> roles,

@@ -57,9 +57,12 @@ public class StatusKeeper {
     private final StatusMarks marks;
     private final KeptStatuses kept;
     private final Clock clock;
+    private final org.hipaatraining.lrs.compliance.triggers.TriggerEvents triggers;
 
     StatusKeeper(RosterService roster, RequirementsService requirements, TrainingEventStore events, ModuleReleases releases,
-                 Catalogue catalogue, StatusMarks marks, KeptStatuses kept, Clock clock) {
+                 Catalogue catalogue, StatusMarks marks, KeptStatuses kept, Clock clock,
+                 org.hipaatraining.lrs.compliance.triggers.TriggerEvents triggers) {
+        this.triggers = triggers;
         this.roster = roster;
         this.requirements = requirements;
         this.events = events;
@@ -159,9 +162,11 @@ public class StatusKeeper {
             }
         }
         Requirements current = requirements.current();
-        Map<String, List<ModuleRelease>> releaseCache = new HashMap<>();
+        Map<String, List<ModuleRelease>> releaseCache = new HashMap<>(releases.all());
+        List<org.hipaatraining.lrs.compliance.triggers.TriggerEvent> triggered = triggers.all();
         StatusCalculator calculator = new StatusCalculator(catalogue, (moduleId, day) -> latestMaterial(
-                releaseCache.computeIfAbsent(moduleId, releases::of), day));
+                releaseCache.computeIfAbsent(moduleId, releases::of), day),
+                person -> org.hipaatraining.lrs.compliance.triggers.TriggerEvents.assignmentsOf(triggered, person));
         List<KeptStatus> computed = new ArrayList<>(people.size());
         for (Person person : people) {
             List<TrainingEvent> own = new ArrayList<>();

@@ -98,6 +98,9 @@ class AdminAccessTest extends LrsIntegrationTest {
         page.navigate(browser.url("/admin/modules"));
         assertThat(page.locator("main details, main form").count()).isZero();
         browser.screenshot(page, "modules-auditor-1024x768");
+        page.navigate(browser.url("/admin/policies/privacy-policy"));
+        assertThat(page.locator("#in-force").textContent()).contains("in force");
+        assertThat(page.locator("main form").count()).as("no publishing for auditors").isZero();
 
         // A forged post with the auditor's own valid CSRF token is refused for the role, not for the token
         String csrf = page.locator("form[action='/logout'] input[name='_csrf']").getAttribute("value");
@@ -157,7 +160,8 @@ class AdminAccessTest extends LrsIntegrationTest {
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         List<String> forms = List.of("/admin/people/" + kim.id() + "/remedial-actions", "/admin/people/import",
                 "/admin/modules/privacy/releases", "/admin/lms-activities/map", "/admin/lms-activities/unmap",
-                "/admin/lti/platforms", "/admin/lti/keys/rotate");
+                "/admin/lti/platforms", "/admin/lti/keys/rotate", "/admin/policies/privacy-policy/versions",
+                "/admin/policies/privacy-policy/preview");
 
         for (String form : forms) {
             for (String authorization : List.of("Bearer x", basic)) {
@@ -191,6 +195,8 @@ class AdminAccessTest extends LrsIntegrationTest {
         Page page = browser.signedIn("admin", ADMIN_PASSWORD, 1280, 900);
         for (String path : List.of("/admin", "/admin/people", "/admin/people/" + kim.id(), "/admin/modules",
                 "/admin/overdue", "/admin/stalled", "/admin/lms-activities", "/admin/lti", "/admin/no-such-page",
+                "/admin/policies", "/admin/policies/privacy-policy", "/admin/policies/privacy-policy/versions/2027.1",
+                "/admin/modules/privacy",
                 "/api/docs")) {
             com.microsoft.playwright.Response response = page.navigate(browser.url(path));
             assertThat(response.allHeaders().get("content-security-policy")).as(path).contains("script-src 'self'")

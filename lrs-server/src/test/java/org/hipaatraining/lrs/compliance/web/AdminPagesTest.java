@@ -165,6 +165,7 @@ class AdminPagesTest extends LrsIntegrationTest {
         assertThat(page.locator(".message.success").textContent()).contains("staff.csv", "1 added");
         page.getByLabel("Search", new Page.GetByLabelOptions().setExact(true)).fill("IMP-" + practice.run);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show")).click();
+        page.waitForURL(url -> url.contains("q=IMP-"));
         assertThat(page.locator("#people-table tbody tr").count()).isEqualTo(1);
         assertThat(page.locator("#people-table tbody").textContent()).contains("Nadia Rahman", "clinical", "Dr. Okafor");
         browser.screenshot(page, "people-1024x768");
@@ -189,11 +190,13 @@ class AdminPagesTest extends LrsIntegrationTest {
         page.navigate(browser.url("/admin/people"));
         page.getByLabel("Search", new Page.GetByLabelOptions().setExact(true)).fill(surname.toLowerCase(java.util.Locale.ROOT));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show")).click();
+        page.waitForURL(url -> url.contains("q=pager")); // the filtered page, not the one before it
 
         List<String> first = page.locator("#people-table tbody tr td:first-child").allTextContents();
         assertThat(first).hasSize(50).isSorted().first().isEqualTo(surname + " Person01");
         browser.screenshot(page, "people-paged-1280x800");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Next 50 people")).click();
+        page.waitForURL(url -> url.contains("after="));
         List<String> second = page.locator("#people-table tbody tr td:first-child").allTextContents();
         assertThat(second).hasSize(7).isSorted().doesNotContainAnyElementsOf(first).last().isEqualTo(surname + " Person57");
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Next 50 people")).count()).isZero();
@@ -203,6 +206,7 @@ class AdminPagesTest extends LrsIntegrationTest {
 
         page.getByLabel("Role", new Page.GetByLabelOptions().setExact(true)).selectOption("it");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show")).click();
+        page.waitForURL(url -> url.contains("role=it"));
         assertThat(page.locator("#people-table tbody tr td:first-child").allTextContents())
                 .containsExactly(surname + " Person10", surname + " Person20", surname + " Person30", surname + " Person40",
                         surname + " Person50");

@@ -1,0 +1,125 @@
+package org.hipaatraining.lrs.compliance.triggers;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.hipaatraining.content.Catalogue;
+import org.hipaatraining.lrs.compliance.ComplianceException;
+import org.hipaatraining.lrs.compliance.ComplianceInputsChanged;
+import org.hipaatraining.lrs.compliance.roster.Person;
+import org.hipaatraining.lrs.compliance.status.Assignment;
+import org.hipaatraining.lrs.store.DeclaresIndexes;
+import org.hipaatraining.lrs.store.IndexDeclaration;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * Trigger events ({@code trigger_events}): recorded by an admin, never edited or deleted (they are evidence), read whole
+ * (a practice records a handful a year) and turned into {@link Assignment}s for the status rules.
+ */
+@Service
+public class TriggerEvents implements DeclaresIndexes {
+
+    static final String COLLECTION = "trigger_events";
+
+    private final MongoTemplate mongo;
+    private final Catalogue catalogue;
+    private final Clock clock;
+    private final ApplicationEventPublisher changes;
+
+    TriggerEvents(MongoTemplate mongo, Catalogue catalogue, Clock clock, ApplicationEventPublisher changes) {
+        this.mongo = mongo;
+        this.catalogue = catalogue;
+        this.clock = clock;
+        this.changes = changes;
+    }
+
+    @Override
+    public List<IndexDeclaration> indexes() {
+        return List.of(IndexDeclaration.of(COLLECTION, new Document("date", 1)));
+    }
+
+    /** What an admin records. */
+    public record Details(LocalDate date, TriggerEvent.Kind kind, String description, Boolean everyone,
+                          List<String> roles, List<String> personIds, List<String> modules, LocalDate dueDate) {
+    }
+
+    public TriggerEvent record(Details d, String by) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        List<String> problems = new ArrayList<>();
+        if (d.date() == null || d.date().isAfter(today)) {
+            problems.add("date: the day it happened, today or earlier");
+        }
+        if (d.kind() == null) {
+            problems.add("kind: one of PRIVACY_INCIDENT, NEAR_MISS, NEW_SYSTEM, AUDIT_FINDING, POLICY_CHANGE");
+        }
+        if (d.description() == null || d.description().isBlank() || d.description().length() > 500) {
+            problems.add("description: what happened in up to 500 characters, without patient details");
+        }
+        boolean everyone = Boolean.TRUE.equals(d.everyone());
+        List<String> roles = d.roles() == null ? List.of() : d.roles();
+        List<String> people = d.personIds() == null ? List.of() : d.personIds();
+        if (!everyone && roles.isEmpty() && people.isEmpty()) {
+            problems.add("everyone, roles or personIds: whom it concerns");
+        }
+        roles.stream().filter(r -> catalogue.role(r).isEmpty())
+                .forEach(r -> problems.add("roles: '" + r + "' is not a role in the catalogue"));
+        if (d.modules() == null || d.modules().isEmpty()) {
+            problems.add("modules: the modules to take");
+        } else {
+            d.modules().stream().filter(m -> catalogue.module(m).isEmpty())
+                    .forEach(m -> problems.add("modules: '" + m + "' is not a module in the catalogue"));
+        }
+        if (d.dueDate() == null || d.dueDate().isBefore(today)) {
+            problems.add("dueDate: today or later");
+        }
+        if (!problems.isEmpty()) {
+            throw new ComplianceException(String.join("; ", problems));
+        }
+        TriggerEvent event = new TriggerEvent(UUID.randomUUID().toString(), d.date(), d.kind(), d.description().trim(),
+                everyone, roles, people, d.modules(), d.dueDate(), by, clock.instant());
+        mongo.getCollection(COLLECTION).insertOne(new Document("_id", event.id()).append("date", event.date().toString())
+                .append("kind", event.kind().name()).append("description", event.description())
+                .append("everyone", event.everyone()).append("roles", event.roles()).append("personIds", event.personIds())
+                .append("modules", event.modules()).append("dueDate", event.dueDate().toString())
+                .append("recordedBy", by).append("recordedAt", Date.from(event.recordedAt())));
+        changes.publishEvent(everyone || !roles.isEmpty() ? ComplianceInputsChanged.forEveryone()
+                : ComplianceInputsChanged.people(java.util.Set.copyOf(people)));
+        return event;
+    }
+
+    /** Every trigger event, oldest first. */
+    public List<TriggerEvent> all() {
+        Query query = new Query().with(Sort.by("date"));
+        return mongo.find(query, Document.class, COLLECTION).stream().map(TriggerEvents::event).toList();
+    }
+
+    /** The assignments these events make for a person. */
+    public static List<Assignment> assignmentsOf(List<TriggerEvent> events, Person person) {
+        List<Assignment> assignments = new ArrayList<>();
+        for (TriggerEvent e : events) {
+            if (e.concerns(person)) {
+                e.modules().forEach(m -> assignments.add(new Assignment(m, e.date(), e.dueDate(), e.reason())));
+            }
+        }
+        return assignments;
+    }
+
+    private static TriggerEvent event(Document d) {
+        return new TriggerEvent(d.getString("_id"), LocalDate.parse(d.getString("date")),
+                TriggerEvent.Kind.valueOf(d.getString("kind")), d.getString("description"),
+                Boolean.TRUE.equals(d.getBoolean("everyone")), d.getList("roles", String.class),
+                d.getList("personIds", String.class), d.getList("modules", String.class),
+                LocalDate.parse(d.getString("dueDate")), d.getString("recordedBy"),
+                d.getDate("recordedAt").toInstant());
+    }
+}
