@@ -17,11 +17,13 @@ import com.microsoft.playwright.Playwright;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Playwright-Java driving the Debian Chromium (/usr/bin/chromium, headless), one browser and one test server per test
  * class, a fresh browser context (empty localStorage) per test. scorm-again's dist folder is served under /lib/.
  */
+@Tag("integration") // a whole server, browser or child process: the Failsafe lane (mvn verify)
 abstract class BrowserTestBase {
 
     static final Path JS_PROJECT = Path.of("src/test/js");

@@ -38,11 +38,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.junit.jupiter.api.Tag;
 
 /**
  * What the notices look like and do: parts, recipients and the one link of each mail; the link's page and its
  * cmi5 launch; a failed send retried with backoff and reported on the admin page; and the HTML parts at phone width.
  */
+@Tag("integration") // a whole server, browser or child process: the Failsafe lane (mvn verify)
 class NoticeMailTest {
 
     private static final String ADMIN_PASSWORD = "admin-password-for-tests";

@@ -34,6 +34,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Tag;
 
 /**
  * A practice's 400 days with the program running itself, on two server instances sharing one database and a clock the
@@ -42,6 +43,7 @@ import tools.jackson.databind.node.ObjectNode;
  * (docs/notifications.md#schedule), and each was sent exactly once although both instances ran every pass (and one
  * was restarted halfway).
  */
+@Tag("integration") // a whole server, browser or child process: the Failsafe lane (mvn verify)
 class ProgramScenarioTest {
 
     private static final String MODULES = "https://hipaa-training.org/xapi/activities/module/";

@@ -64,6 +64,15 @@ class SetupPageTest extends LrsIntegrationTest {
         page.setViewportSize(768, 1024);
         browser.screenshot(page, "setup-tablet");
 
+        for (String path : List.of("/admin/lti", "/admin")) {
+            String shot = path.equals("/admin") ? "overview" : "lti";
+            page.setViewportSize(1280, 900);
+            page.navigate(browser.url(path));
+            browser.screenshot(page, shot + "-desktop");
+            page.setViewportSize(768, 1024);
+            browser.screenshot(page, shot + "-tablet");
+        }
+
         JsonNode saved = XapiHttp.json(practice.admin().get("/api/practice"));
         assertThat(saved.get("name").asString()).isEqualTo(name);
         assertThat(saved.get("privacyOfficer").get("name").asString()).isEqualTo("Grace Okafor");

@@ -62,7 +62,11 @@ class StaffImportPageTest extends LrsIntegrationTest {
         page.getByLabel("Medical Assistant", new Page.GetByLabelOptions().setExact(true)).selectOption("clinical");
         assertThat(page.locator("section[aria-labelledby=dates] legend").textContent()).contains("03/04/2025");
         page.locator("#day-first").check();
+        page.evaluate("() => window.scrollTo(0, 0)");
         browser.screenshot(page, "import-mapping-desktop");
+        page.setViewportSize(768, 1024);
+        browser.screenshot(page, "import-mapping-tablet");
+        page.setViewportSize(1280, 900);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Preview")).click();
 
         assertThat(total(page, "added")).isEqualTo(4);

@@ -28,6 +28,7 @@ import org.hipaatraining.lrs.support.LrsProcess;
 import org.hipaatraining.lrs.support.XapiHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The promise behind a 200: clients post batches with their own ids while the LRS (the README's start, the embedded
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>
  * A few rounds run in every build; {@code -Dcrash.rounds=50} runs the long version (docs/running.md).
  */
+@Tag("integration") // a whole server, browser or child process: the Failsafe lane (mvn verify)
 class CrashLoopTest {
 
     private static final String PRIVACY = "https://hipaa-training.org/xapi/activities/module/privacy";

@@ -24,8 +24,10 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.junit.jupiter.api.Tag;
 
 /** The embedded SQLite store (no spring.mongodb.uri): what one run stores, the next run still has. */
+@Tag("integration") // a whole server, browser or child process: the Failsafe lane (mvn verify)
 @ExtendWith(OutputCaptureExtension.class)
 class EmbeddedStoreTest {
 

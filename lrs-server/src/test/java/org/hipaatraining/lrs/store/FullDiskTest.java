@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.junit.jupiter.api.Tag;
 
 /**
  * A real full disk: the data folder on a small tmpfs that is filled up. Writes get 503 (never a 200 that is then
@@ -28,6 +29,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * restart; after a restart every acknowledged statement is there. Skipped where this machine may not mount a tmpfs
  * (the SQLite store's own tests cover the same failure through SQLite's page limit).
  */
+@Tag("integration") // a whole server, browser or child process: the Failsafe lane (mvn verify)
 class FullDiskTest {
 
     @TempDir

@@ -27,6 +27,7 @@ import org.hipaatraining.lrs.support.LrsProcess;
 import org.hipaatraining.lrs.support.XapiHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The README's start under sustained load: clients post batches of statements from the packaged courses while
@@ -36,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>
  * The build runs 20,000 statements; {@code -Dsoak.statements=1000000} is the long run (docs/running.md).
  */
+@Tag("integration") // a whole server, browser or child process: the Failsafe lane (mvn verify)
 class SoakTest {
 
     private static final long STATEMENTS = Long.getLong("soak.statements", 20_000);

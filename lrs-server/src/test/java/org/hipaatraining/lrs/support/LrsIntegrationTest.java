@@ -16,12 +16,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Base for tests against the running LRS: the real server on a random port, talking to mongo-java-server over a
  * socket through {@code spring.mongodb.uri} (the production configuration path). All subclasses share one server and
  * one database, so tests use their own actors, activities and ids instead of relying on an empty store.
  */
+@Tag("integration") // a whole server, browser or child process: the Failsafe lane (mvn verify)
 @SpringBootTest(classes = {LrsApplication.class, LrsIntegrationTest.RecordQueries.class, FailingEndpoints.class,
         FailingXapiResource.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,

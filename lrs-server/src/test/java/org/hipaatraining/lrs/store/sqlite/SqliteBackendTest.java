@@ -30,12 +30,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The SQLite store must answer every query as mongo-java-server's memory backend does (the reference here, itself
  * checked against MongoDB by its authors), while reading through its indexes. Random documents and queries, the same
  * on both, through the real driver; the seed is printed so a failure can be replayed.
  */
+@Tag("integration") // a whole server, browser or child process: the Failsafe lane (mvn verify)
 class SqliteBackendTest {
 
     @TempDir
