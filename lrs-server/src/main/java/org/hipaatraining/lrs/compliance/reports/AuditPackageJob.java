@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A whole-practice or module audit package built in the background, a part of 500 people (lrs.reports.audit-part-size)
+ * A whole-practice or module audit package built in the background, a part of 250 people (lrs.reports.audit-part-size)
  * at a time, and kept for download as one zip of the parts with a manifest.
  *
  * @param moduleId    only this module, or null for every requirement

@@ -51,7 +51,7 @@ import org.hipaatraining.lrs.xapi.json.XapiJson;
 
 /**
  * Whole-practice and module audit packages as background jobs: any instance takes a queued job (or one whose builder
- * stopped, once its lease runs out), renders it a part of 500 people (lrs.reports.audit-part-size) at a time into one
+ * stopped, once its lease runs out), renders it a part of 250 people (lrs.reports.audit-part-size) at a time into one
  * zip with a manifest and the SHA-256 of every part, and stores the zip in GridFS so every instance can serve the
  * download. Memory holds one part, whatever the roster's size.
  */

@@ -40,7 +40,7 @@ class AuditPackageJobsController {
 
     @PostMapping
     @Operation(summary = "Start building the audit package of the whole practice (or of `module`) from `from` to `to` "
-            + "(default the last six years): 202 with the job; a zip of PDFs of 500 people each, a manifest.json and "
+            + "(default the last six years): 202 with the job; a zip of PDFs of 250 people each, a manifest.json and "
             + "SHA256SUMS when ready")
     ResponseEntity<Map<String, Object>> start(@RequestParam(required = false) String module,
                                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

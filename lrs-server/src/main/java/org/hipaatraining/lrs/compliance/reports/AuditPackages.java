@@ -59,8 +59,8 @@ public class AuditPackages {
 
     AuditPackages(ComplianceService compliance, RosterService roster, TrainingEventStore events, RemedialActions remedial,
                   ModuleReleases releases, PracticePolicies policies, Catalogue catalogue, PracticeProfiles practice, PdfRenderer renderer, ServerSettings server,
-                  Clock clock, @Value("${lrs.reports.audit-pdf-max-people:500}") int maxPeopleInOnePdf,
-                  @Value("${lrs.reports.audit-part-size:500}") int partSize,
+                  Clock clock, @Value("${lrs.reports.audit-pdf-max-people:250}") int maxPeopleInOnePdf,
+                  @Value("${lrs.reports.audit-part-size:250}") int partSize,
                   org.hipaatraining.lrs.notifications.NoticeLedger notices) {
         this.notices = notices;
         this.maxPeopleInOnePdf = maxPeopleInOnePdf;
