@@ -145,6 +145,29 @@ class MultiInstanceTest extends LrsIntegrationTest {
     }
 
     @Test
+    void theOverviewOnOneCountsAChangeMadeOnTheOtherAtOnce() {
+        org.hipaatraining.lrs.support.PracticeFixture practice = new org.hipaatraining.lrs.support.PracticeFixture(a);
+        XapiHttp adminOnB = XapiHttp.basic(b.base(), "admin", ADMIN_PASSWORD);
+        int before = compliant(adminOnB); // B counts, and caches its counts
+        assertThat(compliant(adminOnB)).isEqualTo(before);
+
+        var learner = practice.person("Cached Counts " + practice.run, "cached", List.of("it"), 30, "Dr. Cache");
+        int afterHire = compliant(adminOnB);
+        practice.send(org.hipaatraining.lrs.support.TrainingStatements.passed(learner.mbox(), learner.name(), "security",
+                org.hipaatraining.lrs.support.TrainingStatements.daysAgo(1), 0.95));
+
+        assertThat(afterHire).isEqualTo(before);
+        assertThat(compliant(adminOnB)).as("B's overview right after A acknowledged the result").isEqualTo(before + 1);
+    }
+
+    /** People compliant with the IT role's security requirement, from the overview API. */
+    private static int compliant(XapiHttp admin) {
+        HttpResponse<String> overview = admin.get("/api/compliance/overview");
+        assertThat(overview.statusCode()).as(overview.body()).isEqualTo(200);
+        return json(overview).path("it").path("security").path("COMPLIANT").asInt(0);
+    }
+
+    @Test
     void aClientRevokedOnOneIsRefusedByTheOtherWithinFiveSeconds() throws Exception {
         var clients = second.getBean(org.hipaatraining.lrs.auth.ClientService.class);
         var issued = clients.create("revoked elsewhere " + UUID.randomUUID(),

@@ -44,12 +44,14 @@ public class ComplianceService {
     private final Clock clock;
 
     private final KeptStatuses kept;
+    private final CountsCache counts;
     private final StatusKeeper keeper;
 
     ComplianceService(RosterService roster, RequirementsService requirements, TrainingEventStore events,
-                      ModuleReleases releases, Catalogue catalogue, Clock clock, KeptStatuses kept, StatusKeeper keeper,
-                      TriggerEvents triggers) {
+                      ModuleReleases releases, Catalogue catalogue, Clock clock, KeptStatuses kept, CountsCache counts,
+                      StatusKeeper keeper, TriggerEvents triggers) {
         this.kept = kept;
+        this.counts = counts;
         this.keeper = keeper;
         this.roster = roster;
         this.requirements = requirements;
@@ -208,9 +210,9 @@ public class ComplianceService {
         return rows;
     }
 
-    /** Today's counts for the overview, aggregated by the store from the kept statuses. */
+    /** Today's counts for the overview, aggregated by the store from the kept statuses (once per change of them). */
     public StatusCounts countsToday() {
-        return kept.counts();
+        return counts.counts();
     }
 
     /** Counts of each state per role and requirement on a day: the overview chart and table. */

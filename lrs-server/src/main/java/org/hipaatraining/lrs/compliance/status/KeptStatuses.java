@@ -21,6 +21,8 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.hipaatraining.lrs.compliance.roster.Person;
@@ -37,6 +39,8 @@ import org.springframework.stereotype.Repository;
 class KeptStatuses implements DeclaresIndexes {
 
     static final String STATUSES = "person_statuses";
+    /** One document counting the writes to {@link #STATUSES}: cached counts are current while it stays the same. */
+    static final String CHANGES = "person_statuses_changes";
 
     private final MongoTemplate mongo;
 
@@ -90,13 +94,33 @@ class KeptStatuses implements DeclaresIndexes {
                     throw e; // a duplicate key means a newer document is there: nothing to do
                 }
             }
+        } finally {
+            changed();
         }
     }
 
     void forget(Collection<String> personIds) {
         if (!personIds.isEmpty()) {
-            statuses().deleteMany(Filters.in("_id", personIds));
+            try {
+                statuses().deleteMany(Filters.in("_id", personIds));
+            } finally {
+                changed();
+            }
         }
+    }
+
+    /**
+     * Counts a write, after it is done (or failed part way): counts aggregated after reading the count include it.
+     * Also at start-up, for a write that a crash cut off before its count.
+     */
+    void changed() {
+        mongo.getCollection(CHANGES).updateOne(Filters.eq("_id", "all"), Updates.inc("n", 1L), new UpdateOptions().upsert(true));
+    }
+
+    /** How many writes the kept statuses have had: the same number, the same statuses. */
+    long changes() {
+        Document counter = mongo.getCollection(CHANGES).find(Filters.eq("_id", "all")).first();
+        return counter == null ? 0 : counter.get("n", Number.class).longValue();
     }
 
     Optional<KeptStatus> find(String personId) {

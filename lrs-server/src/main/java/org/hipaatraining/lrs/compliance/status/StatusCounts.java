@@ -1,5 +1,6 @@
 package org.hipaatraining.lrs.compliance.status;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,6 +31,18 @@ public record StatusCounts(int people, int onLeave, Map<ComplianceState, Integer
                     .merge(state, n, Integer::sum);
         }
         return new StatusCounts(people, onLeave, totals, requirementsInForce + n, overdue + (overdueNotOnLeave ? n : 0), byRole);
+    }
+
+    /** The same counts, read-only: shared by every viewer of a cached overview. */
+    StatusCounts frozen() {
+        Map<String, Map<String, Map<ComplianceState, Integer>>> roles = new LinkedHashMap<>();
+        byRole.forEach((role, requirements) -> {
+            Map<String, Map<ComplianceState, Integer>> byRequirement = new LinkedHashMap<>();
+            requirements.forEach((requirement, states) -> byRequirement.put(requirement, Collections.unmodifiableMap(new EnumMap<>(states))));
+            roles.put(role, Collections.unmodifiableMap(byRequirement));
+        });
+        return new StatusCounts(people, onLeave, Collections.unmodifiableMap(new EnumMap<>(totals)), requirementsInForce, overdue,
+                Collections.unmodifiableMap(roles));
     }
 
     StatusCounts withPeople(int people, int onLeave) {

@@ -102,6 +102,7 @@ public class StatusKeeper {
     /** At start-up: people never computed (a new release of the LRS, a restored database) and the day's changes. */
     @EventListener(ApplicationReadyEvent.class)
     void atStart() {
+        kept.changed(); // a write a crash cut off before it was counted: counts cached anywhere are recounted
         if (kept.count() == 0 && !roster.all().isEmpty()) {
             markEveryone();
         }
