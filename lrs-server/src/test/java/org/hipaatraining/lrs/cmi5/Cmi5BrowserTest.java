@@ -118,11 +118,9 @@ class Cmi5BrowserTest extends LrsIntegrationTest {
         Cmi5Client.Launch launch = cmi5.launch(registration, Cmi5Client.PRIVACY, null);
         try (var context = browser.newContext()) {
             policy.watch(context.newPage()).navigate(launch.json().get("url").asString());
-            List<JsonNode> initialized = List.of();
-            for (int i = 0; i < 100 && initialized.isEmpty(); i++) {
-                Thread.sleep(200);
-                initialized = statements(registration, "http://adlnet.gov/expapi/verbs/initialized");
-            }
+            List<JsonNode> initialized = org.awaitility.Awaitility.await("the packaged player's initialized")
+                    .atMost(java.time.Duration.ofSeconds(20)).pollInterval(java.time.Duration.ofMillis(200))
+                    .until(() -> statements(registration, "http://adlnet.gov/expapi/verbs/initialized"), list -> !list.isEmpty());
             assertThat(initialized).as("the packaged player's initialized").hasSize(1);
             assertThat(initialized.get(0).at("/object/id").asString()).isEqualTo(launch.activityId());
             assertThat(initialized.get(0).at("/context/extensions")

@@ -66,21 +66,19 @@ class LtiBrowserTest extends LtiIntegrationTest {
         Page page = policy.watch(browser.newPage(new Browser.NewPageOptions().setReducedMotion(ReducedMotion.REDUCE)));
         page.navigate(platform.base() + "/course?" + query(Map.of("src", loginUrl(hint))));
 
-        Frame tool = null;
-        for (int i = 0; tool == null && i < 150; i++) {
-            Thread.sleep(100);
-            tool = page.frames().stream().filter(f -> f.url().contains("/cmi5/content/")).findFirst().orElse(null);
-        }
-        assertThat(tool).as("the module opened in the LMS's frame").isNotNull();
+        Frame tool = org.awaitility.Awaitility.await("the module opened in the LMS's frame").atMost(java.time.Duration.ofSeconds(15))
+                .pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> page.frames().stream().filter(f -> f.url().contains("/cmi5/content/")).findFirst().orElse(null),
+                        java.util.Objects::nonNull);
         assertThat(tool.url()).contains("/modules/" + MODULE + "/index.html?endpoint=");
         ModulePlayer.play(tool, catalogue.module(MODULE).orElseThrow());
         page.close();
 
-        for (int i = 0; platform.scores.isEmpty() && i < 150; i++) {
-            Thread.sleep(100);
-        }
-        Thread.sleep(1500);
-        assertThat(platform.scores).hasSize(1);
+        // one score arrives, and no second one follows it
+        org.awaitility.Awaitility.await("the LMS's score").atMost(java.time.Duration.ofSeconds(15))
+                .until(() -> !platform.scores.isEmpty());
+        org.awaitility.Awaitility.await("no second score").during(java.time.Duration.ofMillis(1500))
+                .atMost(java.time.Duration.ofSeconds(3)).until(() -> platform.scores.size() == 1);
         JsonNode score = XapiJson.parse(platform.scores.get(0), "score");
         assertThat(score.get("userId").asString()).isEqualTo(launch.sub());
         assertThat(score.get("scoreGiven").asDouble()).isEqualTo(100.0);

@@ -103,18 +103,14 @@ class XapiPackageEndToEndTest extends LrsIntegrationTest {
     private List<JsonNode> statementsOf(String email) throws InterruptedException {
         String agent = "{\"mbox\":\"mailto:" + email + "\"}";
         // the player sends from a queue: wait until the session's last statement has arrived
-        List<String> seen = List.of();
-        for (int attempt = 0; attempt < 50; attempt++) {
-            JsonNode result = XapiHttp.json(xapi.get("/xapi/statements", XapiHttp.params("agent", agent, "limit", "500")));
-            List<JsonNode> statements = new ArrayList<>();
-            result.get("statements").forEach(statements::add);
-            if (statements.stream().anyMatch(s -> s.get("verb").get("id").asString().equals(Vocabulary.VERB_TERMINATED))) {
-                return statements;
-            }
-            seen = statements.stream().map(st -> st.get("verb").get("id").asString() + " " + st.get("object").get("id").asString()).toList();
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the player's terminated statement did not arrive; stored: " + seen);
+        return org.awaitility.Awaitility.await("the player's terminated statement").atMost(java.time.Duration.ofSeconds(10))
+                .pollInterval(java.time.Duration.ofMillis(200)).until(() -> {
+                    JsonNode result = XapiHttp.json(xapi.get("/xapi/statements", XapiHttp.params("agent", agent, "limit", "500")));
+                    List<JsonNode> statements = new ArrayList<>();
+                    result.get("statements").forEach(statements::add);
+                    return statements;
+                }, statements -> statements.stream()
+                        .anyMatch(s -> s.get("verb").get("id").asString().equals(Vocabulary.VERB_TERMINATED)));
     }
 
     private static String enc(String value) {

@@ -74,9 +74,8 @@ class DocumentResourceTest extends LrsIntegrationTest {
         String agent = Statements.agent(XapiHttp.uniqueMbox());
         String registration = UUID.randomUUID().toString();
         xapi.putJson(STATE, "{\"a\":1}", state(activity, agent, "early"));
-        Thread.sleep(50);
-        Instant between = Instant.now();
-        Thread.sleep(50);
+        Instant between = nextMillisecond();
+        nextMillisecond();
         xapi.putJson(STATE, "{\"b\":2}", state(activity, agent, "late"));
         xapi.putJson(STATE, "{\"c\":3}", state(activity, agent, "registered", "registration", registration));
 
@@ -263,5 +262,15 @@ class DocumentResourceTest extends LrsIntegrationTest {
         assertThat(person.get("mbox").get(0).asString()).isEqualTo(mbox);
         assertThat(person.get("name").get(0).asString()).isEqualTo("Maria Lopez");
         assertThat(xapi.get("/xapi/agents", params("agent", "{\"name\":\"nobody\"}")).statusCode()).isEqualTo(400);
+    }
+
+    /** Waits for the clock's next millisecond (the resolution of stored times) and returns it. */
+    private static Instant nextMillisecond() {
+        long now = System.currentTimeMillis();
+        long next;
+        while ((next = System.currentTimeMillis()) <= now) {
+            Thread.onSpinWait();
+        }
+        return Instant.ofEpochMilli(next);
     }
 }

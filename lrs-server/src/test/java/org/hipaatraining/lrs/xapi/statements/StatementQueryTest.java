@@ -220,12 +220,11 @@ class StatementQueryTest extends LrsIntegrationTest {
         return issued;
     }
 
-    /** Statements stored in different milliseconds, so stored order is defined. */
+    /** Statements stored in different milliseconds, so stored order is defined: waits for the clock's next one. */
     private static void pause() {
-        try {
-            Thread.sleep(5);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        long now = System.currentTimeMillis();
+        while (System.currentTimeMillis() <= now) {
+            Thread.onSpinWait();
         }
     }
 }
