@@ -24,11 +24,18 @@ import org.hipaatraining.lrs.compliance.roster.Person;
  * @param nextChange     the first day on which they change by time alone (a due date passes, a completion expires, a
  *                       role or leave begins or ends, a release takes effect), or null
  * @param overdueSince   the earliest due date among overdue requirements (people on leave: none)
+ * @param location       where the person works, as the roster has it, or null
  * @param stalledSince   the oldest last activity among requirements in progress
  */
 public record KeptStatus(String personId, long version, LocalDate computedOn, LocalDate nextChange, String name,
-                         String email, String employeeId, String supervisor, List<String> roles, Person.Status personStatus,
-                         LocalDate overdueSince, Instant stalledSince, List<ModuleStatus> statuses) {
+                         String email, String employeeId, String supervisor, String location, List<String> roles,
+                         Person.Status personStatus, LocalDate overdueSince, Instant stalledSince, List<ModuleStatus> statuses) {
+
+    /**
+     * The stored form's version: kept documents of an older one (fields added since) are recomputed at start-up.
+     * 2: location.
+     */
+    static final int FORMAT = 2;
 
     public int count(ComplianceState state) {
         return (int) statuses.stream().filter(s -> s.state() == state).count();
@@ -54,7 +61,7 @@ public record KeptStatus(String personId, long version, LocalDate computedOn, Lo
         Instant stalledSince = statuses.stream().filter(s -> s.state() == ComplianceState.IN_PROGRESS && s.lastActivity() != null)
                 .map(ModuleStatus::lastActivity).min(Instant::compareTo).orElse(null);
         return new KeptStatus(person.id(), version, day, nextChange, person.name(), person.email(), person.employeeId(),
-                person.supervisor(), List.copyOf(person.rolesOn(day)), person.statusOn(day), overdueSince, stalledSince,
+                person.supervisor(), person.location(), List.copyOf(person.rolesOn(day)), person.statusOn(day), overdueSince, stalledSince,
                 statuses);
     }
 
@@ -89,7 +96,8 @@ public record KeptStatus(String personId, long version, LocalDate computedOn, Lo
     }
 
     Document toDocument() {
-        Document d = new Document("_id", personId).append("version", version).append("computedOn", computedOn.toString())
+        Document d = new Document("_id", personId).append("format", FORMAT).append("version", version)
+                .append("computedOn", computedOn.toString())
                 .append("name", name).append(SORT, sortKey(name)).append(SEARCH, searchTerms(name, email, employeeId))
                 .append("roles", roles).append("personStatus", personStatus.name());
         put(d, "nextChange", nextChange == null ? null : nextChange.toString());
@@ -97,6 +105,8 @@ public record KeptStatus(String personId, long version, LocalDate computedOn, Lo
         put(d, "employeeId", employeeId);
         put(d, "supervisor", supervisor);
         put(d, "supervisorKey", supervisor == null ? null : sortKey(supervisor));
+        put(d, "location", location);
+        put(d, "locationKey", location == null ? null : sortKey(location));
         put(d, "overdueSince", overdueSince == null ? null : overdueSince.toString());
         put(d, "stalledSince", stalledSince == null ? null : Date.from(stalledSince));
         List<Document> all = new ArrayList<>(statuses.size());
@@ -144,7 +154,7 @@ public record KeptStatus(String personId, long version, LocalDate computedOn, Lo
         }
         return new KeptStatus(personId, d.get("version", Number.class).longValue(), date(d.getString("computedOn")),
                 date(d.getString("nextChange")), name, d.getString("email"), d.getString("employeeId"),
-                d.getString("supervisor"), d.getList("roles", String.class), Person.Status.valueOf(d.getString("personStatus")),
+                d.getString("supervisor"), d.getString("location"), d.getList("roles", String.class), Person.Status.valueOf(d.getString("personStatus")),
                 date(d.getString("overdueSince")), instant(d.getDate("stalledSince")), statuses);
     }
 

@@ -55,6 +55,8 @@ class KeptStatuses implements DeclaresIndexes {
                 IndexDeclaration.of(STATUSES, sorted(new Document("roles", 1))),
                 IndexDeclaration.of(STATUSES, sorted(new Document("statuses.state", 1))),
                 IndexDeclaration.of(STATUSES, sorted(new Document("supervisorKey", 1))),
+                IndexDeclaration.of(STATUSES, sorted(new Document("locationKey", 1))),
+                IndexDeclaration.of(STATUSES, new Document("format", 1)),
                 IndexDeclaration.of(STATUSES, sorted(new Document("personStatus", 1))),
                 IndexDeclaration.of(STATUSES, sorted(new Document(KeptStatus.SEARCH, 1))),
                 IndexDeclaration.of(STATUSES, new Document("overdueSince", 1).append("_id", 1)),
@@ -135,6 +137,11 @@ class KeptStatuses implements DeclaresIndexes {
         return statuses().estimatedDocumentCount();
     }
 
+    /** Whether some kept statuses are in another stored form than {@link KeptStatus#FORMAT} (older ones lack the field). */
+    boolean anyOfAnotherFormat() {
+        return statuses().countDocuments(Filters.eq("format", KeptStatus.FORMAT)) < count();
+    }
+
     /** People whose statuses change by time alone on or before {@code day}. */
     List<String> changingBy(LocalDate day, int limit) {
         List<String> ids = new ArrayList<>();
@@ -154,6 +161,9 @@ class KeptStatuses implements DeclaresIndexes {
         }
         if (query.supervisor() != null) {
             filters.add(Filters.eq("supervisorKey", KeptStatus.sortKey(query.supervisor())));
+        }
+        if (query.location() != null) {
+            filters.add(Filters.eq("locationKey", KeptStatus.sortKey(query.location())));
         }
         if (query.personStatus() != null) {
             filters.add(Filters.eq("personStatus", query.personStatus().name()));

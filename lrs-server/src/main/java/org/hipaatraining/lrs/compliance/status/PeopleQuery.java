@@ -7,16 +7,19 @@ import org.hipaatraining.lrs.compliance.roster.Person;
  *
  * @param search       the start of a name, a word of it, an email or an employee id (any case, accents ignored)
  * @param state        people with at least one requirement in this state
+ * @param location     where they work (a site or clinic), case and accents aside
  * @param personStatus active, on leave or departed
  */
-public record PeopleQuery(String search, String role, ComplianceState state, String supervisor, Person.Status personStatus) {
+public record PeopleQuery(String search, String role, ComplianceState state, String supervisor, String location,
+                          Person.Status personStatus) {
 
-    public static final PeopleQuery EVERYONE = new PeopleQuery(null, null, null, null, null);
+    public static final PeopleQuery EVERYONE = new PeopleQuery(null, null, null, null, null, null);
 
     public PeopleQuery {
         search = blankToNull(search);
         role = blankToNull(role);
         supervisor = blankToNull(supervisor);
+        location = blankToNull(location);
     }
 
     private static String blankToNull(String value) {

@@ -103,8 +103,8 @@ public class StatusKeeper {
     @EventListener(ApplicationReadyEvent.class)
     void atStart() {
         kept.changed(); // a write a crash cut off before it was counted: counts cached anywhere are recounted
-        if (kept.count() == 0 && !roster.all().isEmpty()) {
-            markEveryone();
+        if ((kept.count() == 0 && !roster.all().isEmpty()) || kept.anyOfAnotherFormat()) {
+            markEveryone(); // never computed (a new or restored database), or kept by an older release
         }
         passOfTheDay();
     }

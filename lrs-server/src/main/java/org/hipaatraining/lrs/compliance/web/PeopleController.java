@@ -70,9 +70,9 @@ class PeopleController {
     @GetMapping("/admin/people")
     String people(@RequestParam(required = false) String q, @RequestParam(required = false) String role,
                   @RequestParam(required = false) String state, @RequestParam(required = false) String supervisor,
-                  @RequestParam(required = false) String status, @RequestParam(required = false) String after,
-                  Model model) {
-        PeopleQuery query = new PeopleQuery(q, role, choice(ComplianceState.class, "state", state), supervisor,
+                  @RequestParam(required = false) String location, @RequestParam(required = false) String status,
+                  @RequestParam(required = false) String after, Model model) {
+        PeopleQuery query = new PeopleQuery(q, role, choice(ComplianceState.class, "state", state), supervisor, location,
                 choice(Person.Status.class, "status", status));
         PageToken from = PageToken.parse(after);
         List<KeptStatus> page = compliance.peoplePage(query,

@@ -220,6 +220,19 @@ class AdminPagesTest extends LrsIntegrationTest {
         page.navigate(browser.url("/admin/people?supervisor=dr.%20odd" + practice.run));
         assertThat(page.locator("#people-table tbody tr")).satisfies(rows -> assertThat(rows.count()).isEqualTo(29));
 
+        for (String[] who : new String[][] {{"Ana", "Eastside"}, {"Ben", "Westside"}, {"Cy", "EASTSIDE"}}) {
+            var added = practice.admin().postJson("/api/roster/people", ("{\"name\":\"%s %s\",\"email\":\"%s.%s@clinic.test\","
+                    + "\"roles\":[\"everyone\"],\"hireDate\":\"%s\",\"location\":\"%s Clinic %s\"}").formatted(who[0], surname,
+                    who[0].toLowerCase(java.util.Locale.ROOT), practice.run, practice.today, who[1], practice.run));
+            assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        }
+        page.navigate(browser.url("/admin/people"));
+        page.getByLabel("Location", new Page.GetByLabelOptions().setExact(true)).fill("eastside clinic " + practice.run);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show")).click();
+        page.waitForURL(url -> url.contains("location="));
+        assertThat(page.locator("#people-table tbody tr td:first-child").allTextContents())
+                .as("the location filter, case aside").containsExactly("Ana " + surname, "Cy " + surname);
+
         page.navigate(browser.url("/admin/people?q=" + surname + "&after=not-a-token"));
         assertThat(page.locator("main").textContent()).contains("'after' is not one this server wrote");
     }
