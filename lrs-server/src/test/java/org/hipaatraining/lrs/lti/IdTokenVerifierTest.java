@@ -346,6 +346,13 @@ class IdTokenVerifierTest {
         assertRefused(token(c -> c.issueTime(null)), HttpStatus.UNAUTHORIZED, "issue time is missing");
     }
 
+    @Test
+    void aTokenNotYetValidIsRefusedBeyondTheClockSkew() {
+        assertThat(verifier.verify(token(c -> c.notBeforeTime(Date.from(NOW.plus(SKEW)))), login)).isNotNull();
+        assertRefused(token(c -> c.notBeforeTime(Date.from(NOW.plus(SKEW).plusSeconds(1)))), HttpStatus.UNAUTHORIZED,
+                "not valid before");
+    }
+
     // ---- nonce: this login's, so a token cannot be replayed into another
 
     @Test
