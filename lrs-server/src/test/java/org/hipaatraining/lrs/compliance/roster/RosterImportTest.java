@@ -294,6 +294,45 @@ class RosterImportTest {
         assertThat(person("ana@clinic.example").rolesOn(EFFECTIVE)).containsExactlyInAnyOrder("front-desk", "billing");
     }
 
+    @Test
+    void anUnknownRoleIsAnErrorAndNothingIsImported() {
+        RosterImport.Result result = run("name,email,roles\nAna,ana@clinic.example,everyone\nBen,ben@clinic.example,surgeon\n");
+        assertThat(result.errors()).singleElement().asString().startsWith("line 3: roles: 'surgeon' is not a role; use [");
+        assertNothingImported(result);
+    }
+
+    @Test
+    void aMalformedEmailOrAccountIsAnErrorAndNothingIsImported() {
+        RosterImport.Result result = run("name,email,roles,accounts\nAna,ana@clinic.example,everyone,\n"
+                + "Ben,not-an-email,everyone,\nCy,cy@clinic.example,everyone,moodle-57\n");
+        assertThat(result.errors()).containsExactly("line 3: email: 'not-an-email' is not an email address",
+                "line 4: account: 'moodle-57' must be homePage|name, e.g. https://moodle.clinic.example|42");
+        assertNothingImported(result);
+    }
+
+    @Test
+    void theSameEmailOrEmployeeIdTwiceInTheFileIsAnError() {
+        RosterImport.Result emails = run("name,email,roles\nAna Reyes,ana@clinic.example,everyone\n"
+                + "Ana Smith,ANA@clinic.example,billing\n");
+        assertThat(emails.errors()).containsExactly("line 3: email: ana@clinic.example is also on line 2");
+        assertNothingImported(emails);
+
+        RosterImport.Result employeeIds = run("employee_id,name,email,roles\n1001,Ana,ana@clinic.example,everyone\n"
+                + "1001,Ben,ben@clinic.example,everyone\n");
+        assertThat(employeeIds.errors()).containsExactly("line 3: employee_id: 1001 is also on line 2");
+        assertNothingImported(employeeIds);
+    }
+
+    @Test
+    void rowErrorsNameThePhysicalLineAfterBlankLinesAndLineBreaksInQuotes() {
+        RosterImport.Result result = run("name,email,roles,location\n\nAna,ana@clinic.example,everyone,\"Main Street\nSuite 2\"\n"
+                + "\nBen,ben@clinic.example,surgeon,\n");
+        assertThat(result.errors()).singleElement().asString().startsWith("line 6: roles: 'surgeon'");
+        RosterImport.Result windows = run("\uFEFFname,email,roles\r\n\r\nAna,ana@clinic.example,everyone\r\n\r\n"
+                + "Ben,ben@clinic.example,surgeon\r\n");
+        assertThat(windows.errors()).singleElement().asString().startsWith("line 5: roles: 'surgeon'");
+    }
+
     // ---- updates against the roster
 
     @Test
@@ -329,6 +368,17 @@ class RosterImportTest {
         Person ana = person("ana@clinic.example");
         assertThat(ana.statusOn(EFFECTIVE)).isEqualTo(Person.Status.DEPARTED);
         assertThat(ana.statusOn(EFFECTIVE.minusDays(1))).isEqualTo(Person.Status.ACTIVE);
+    }
+
+    @Test
+    void aNewEmailOrAccountAloneIsAnUpdate() {
+        run("employee_id,name,email,roles,accounts\n1001,Ana Reyes,ana@clinic.example,everyone,\n");
+        assertImported(run("employee_id,name,email,roles,accounts\n1001,Ana Reyes,ana@clinic.example,everyone,"
+                + "https://moodle.clinic.example|57\n"), 0, 1, 0);
+        assertThat(person("ana@clinic.example").identifiers()).contains("account|https://moodle.clinic.example|57");
+
+        assertImported(run("employee_id,name,email,roles\n1001,Ana Reyes,ana.reyes@clinic.example,everyone\n"), 0, 1, 0);
+        assertThat(people.byEmployeeId("1001").orElseThrow().email()).isEqualTo("ana.reyes@clinic.example");
     }
 
     @Test
