@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks a launch's id_token as the LTI Security Framework requires: RS256 signature by a key the platform publishes,
- * issuer, audience (and azp when there are several), expiry and issue time, the nonce of this login's state, a
- * registered deployment, a supported message type and LTI version 1.3.0.
+ * issuer, audience (and azp when there are several), expiry, issue time and not-before, the nonce of this login's
+ * state, a registered deployment, a supported message type and LTI version 1.3.0.
  */
 @Component
 class IdTokenVerifier {
@@ -90,6 +90,11 @@ class IdTokenVerifier {
         }
         if (iat == null || iat.toInstant().isAfter(now.plus(settings.clockSkew()))) {
             throw LtiException.untrusted("The id_token's issue time is missing or in the future.");
+        }
+        Date nbf = claims.getNotBeforeTime();
+        if (nbf != null && nbf.toInstant().isAfter(now.plus(settings.clockSkew()))) {
+            // RFC 7519 4.1.5: a JWT must not be accepted before its nbf (optional in LTI, binding when present).
+            throw LtiException.untrusted("The id_token is not valid before " + nbf.toInstant() + ".");
         }
         if (!login.nonce().equals(LtiMessage.string(claims, "nonce"))) {
             throw LtiException.untrusted("The id_token's nonce does not belong to this login: it may be replayed.");

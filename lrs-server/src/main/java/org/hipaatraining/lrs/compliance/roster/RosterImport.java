@@ -2,12 +2,15 @@ package org.hipaatraining.lrs.compliance.roster;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +30,9 @@ import org.springframework.stereotype.Service;
  * {@code name, email, roles} (separated by ';'), optional {@code employee_id, hire_date} (2026-03-01 or 03/01/2026),
  * {@code supervisor, status} (active, on leave, departed), {@code location} and {@code accounts} (LMS accounts as homePage|name, ';'
  * separated). A row updates the person with the same employee id, else the same email, else creates one. The file is
- * checked whole first: with any error nothing is imported and every error is reported with its line.
+ * checked whole first, roles, emails and accounts included: with any error nothing is imported and every error is
+ * reported with its line in the file. Two rows with the same email or employee id are an error (the second would
+ * otherwise update the first).
  */
 @Service
 public class RosterImport {
@@ -50,8 +55,12 @@ public class RosterImport {
     public Result importCsv(Reader csv, LocalDate effective) {
         List<Row> rows = new ArrayList<>();
         List<String> errors = new ArrayList<>();
+        String text = read(csv);
+        Lines lines = new Lines(text);
+        Map<String, Long> emails = new HashMap<>();
+        Map<String, Long> employeeIds = new HashMap<>();
         try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
-                .setTrim(true).setIgnoreSurroundingSpaces(true).get().parse(csv)) {
+                .setTrim(true).setIgnoreSurroundingSpaces(true).get().parse(new StringReader(text))) {
             Map<String, String> columns = new TreeMap<>();
             parser.getHeaderNames().forEach(h -> columns.put(normalise(h), h));
             for (String required : List.of("name", "email", "roles")) {
@@ -61,9 +70,14 @@ public class RosterImport {
                 }
             }
             for (CSVRecord record : parser) {
-                long line = record.getRecordNumber() + 1;
+                long line = lines.lineAt(record.getCharacterPosition());
                 try {
-                    rows.add(new Row(line, details(record, columns)));
+                    RosterService.PersonDetails details = details(record, columns);
+                    // Checked here, not when saving, so that an error anywhere means nothing is imported.
+                    roster.check(details);
+                    once("employee_id", details.employeeId(), line, employeeIds);
+                    once("email", details.email() == null ? null : details.email().toLowerCase(Locale.ROOT), line, emails);
+                    rows.add(new Row(line, details));
                 } catch (RuntimeException e) {
                     errors.add("line " + line + ": " + e.getMessage());
                 }
@@ -107,6 +121,56 @@ public class RosterImport {
         return new Result(created, updated, unchanged, errors);
     }
 
+    private static String read(Reader csv) {
+        try {
+            StringWriter text = new StringWriter();
+            csv.transferTo(text);
+            return text.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Two rows for one person would silently merge (the second updating the first): the file is ambiguous. */
+    private static void once(String column, String value, long line, Map<String, Long> seen) {
+        if (value == null) {
+            return;
+        }
+        Long first = seen.putIfAbsent(value, line);
+        if (first != null) {
+            throw new IllegalArgumentException(column + ": " + value + " is also on line " + first);
+        }
+    }
+
+    /**
+     * The line a record starts on in the file, as an editor numbers it: records are counted apart from blank lines
+     * and line breaks inside quotes, so the record number is not the line. Positions only grow, so one pass.
+     */
+    private static final class Lines {
+        private final String text;
+        private int position;
+        private long line = 1;
+
+        Lines(String text) {
+            this.text = text;
+        }
+
+        long lineAt(long characterPosition) {
+            int start = (int) Math.min(characterPosition, text.length());
+            // the parser's position is after the previous record: skip the blank lines it ignored
+            while (start < text.length() && (text.charAt(start) == '\n' || text.charAt(start) == '\r')) {
+                start++;
+            }
+            for (; position < start; position++) {
+                char c = text.charAt(position);
+                if (c == '\n' || c == '\r' && (position + 1 == text.length() || text.charAt(position + 1) != '\n')) {
+                    line++;
+                }
+            }
+            return line;
+        }
+    }
+
     private static Result unreadable(Exception e) {
         return new Result(0, 0, 0, List.of("not a CSV file this importer can read: " + e.getMessage()
                 + " (a field with a comma, quote or line break must be in double quotes, and a quote inside it doubled)"));
@@ -131,7 +195,9 @@ public class RosterImport {
                 && (d.status() == null || person.statusOn(day) == d.status())
                 && (d.hireDate() == null || d.hireDate().equals(person.hireDate()))
                 && java.util.Objects.equals(person.supervisor(), d.supervisor())
-                && java.util.Objects.equals(person.location(), d.location());
+                && java.util.Objects.equals(person.location(), d.location())
+                && (d.email() == null || d.email().toLowerCase(Locale.ROOT).equals(person.email()))
+                && person.identifiers().containsAll(RosterService.identities(d));
     }
 
     private static RosterService.PersonDetails details(CSVRecord record, Map<String, String> columns) {

@@ -184,7 +184,8 @@ public class RosterService {
         }
     }
 
-    private void check(PersonDetails details) {
+    /** Refuses details that cannot be saved (name, location, email, roles, accounts); the importer checks whole files. */
+    void check(PersonDetails details) {
         if (details.name() == null || details.name().isBlank()) {
             throw new RosterException("name: required");
         }
@@ -218,11 +219,21 @@ public class RosterService {
         return catalogue.roles().stream().map(r -> r.id()).toList();
     }
 
-    /**
-     * The person's xAPI identities: the email as mbox (as written and in lower case, so the roster matches however an LMS
-     * capitalises it), accounts; a placeholder when there is none yet.
-     */
+    /** The person's xAPI identities, with a placeholder when there is none yet. */
     private static List<String> identifiers(String id, PersonDetails details) {
+        List<String> keys = identities(details);
+        if (keys.isEmpty()) {
+            // Every person needs a key in the unique identifier index; this one matches no statement.
+            keys.add(syntheticIdentifier(id));
+        }
+        return keys;
+    }
+
+    /**
+     * The xAPI identities details name: the email as mbox (as written and in lower case, so the roster matches however an
+     * LMS capitalises it), accounts.
+     */
+    static List<String> identities(PersonDetails details) {
         List<String> keys = new ArrayList<>();
         if (details.email() != null && !details.email().isBlank()) {
             String written = details.email().trim();
@@ -237,10 +248,6 @@ public class RosterService {
             ObjectNode agent = XapiJson.MAPPER.createObjectNode();
             agent.putObject("account").put("homePage", account.substring(0, bar)).put("name", account.substring(bar + 1));
             keys.add(AgentKey.of(agent));
-        }
-        if (keys.isEmpty()) {
-            // Every person needs a key in the unique identifier index; this one matches no statement.
-            keys.add(syntheticIdentifier(id));
         }
         return keys;
     }
