@@ -9,16 +9,35 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.hipaatraining.lrs.compliance.web.AdminBrowser;
 import org.hipaatraining.lrs.support.LrsIntegrationTest;
+import org.hipaatraining.lrs.support.PracticeProfileRestore;
 import org.hipaatraining.lrs.support.PracticeFixture;
 import org.hipaatraining.lrs.support.PracticeFixture.Learner;
 import org.hipaatraining.lrs.support.XapiHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
 
 /** The set-up page in Chromium: an admin names the practice and its officers, and the API and header show them. */
 class SetupPageTest extends LrsIntegrationTest {
+
+    @Autowired
+    private org.springframework.context.ApplicationContext context;
+    private PracticeProfileRestore profileBefore;
+
+    @BeforeEach
+    void snapshotTheProfile() {
+        profileBefore = PracticeProfileRestore.snapshot(context);
+    }
+
+    @AfterEach
+    void restoreTheProfile() {
+        profileBefore.restore();
+    }
+
 
     private static AdminBrowser browser;
 

@@ -117,6 +117,9 @@ public record KeptStatus(String personId, long version, LocalDate computedOn, Lo
             put(status, "acknowledgedPolicy", s.acknowledgedPolicy());
             put(status, "acknowledgedAt", s.acknowledgedAt() == null ? null : Date.from(s.acknowledgedAt()));
             put(status, "reason", s.reason());
+            if (s.beforeAccess()) {
+                status.append("beforeAccess", true);
+            }
             all.add(status);
         }
         d.append("statuses", all);
@@ -140,7 +143,7 @@ public record KeptStatus(String personId, long version, LocalDate computedOn, Lo
                     s.getString("completionStatementId"), s.getDouble("scaled"), s.getInteger("attempts", 0),
                     instant(s.getDate("lastActivity")), s.getString("materialRelease"), s.getString("acknowledgedPolicy"),
                     instant(s.getDate("acknowledgedAt")), Boolean.TRUE.equals(s.getBoolean("onLeave")),
-                    s.getString("reason")));
+                    s.getString("reason"), Boolean.TRUE.equals(s.getBoolean("beforeAccess"))));
         }
         return new KeptStatus(personId, d.get("version", Number.class).longValue(), date(d.getString("computedOn")),
                 date(d.getString("nextChange")), name, d.getString("email"), d.getString("employeeId"),
