@@ -47,12 +47,16 @@ class PeopleController {
     private final ComplianceService compliance;
     private final TranscriptService transcripts;
     private final RemedialActions remedial;
+    private final org.hipaatraining.lrs.compliance.coaching.CoachingNotes coaching;
+    private final org.hipaatraining.lrs.auth.AdminUserService users;
     private final Catalogue catalogue;
     private final NoticeLedger notices;
     private final ClientService clients;
 
     PeopleController(RosterService roster, RosterImport rosterImport, ComplianceService compliance,
-                     TranscriptService transcripts, RemedialActions remedial, Catalogue catalogue, NoticeLedger notices,
+                     TranscriptService transcripts, RemedialActions remedial,
+                     org.hipaatraining.lrs.compliance.coaching.CoachingNotes coaching,
+                     org.hipaatraining.lrs.auth.AdminUserService users, Catalogue catalogue, NoticeLedger notices,
                      ClientService clients) {
         this.notices = notices;
         this.clients = clients;
@@ -61,6 +65,8 @@ class PeopleController {
         this.compliance = compliance;
         this.transcripts = transcripts;
         this.remedial = remedial;
+        this.coaching = coaching;
+        this.users = users;
         this.catalogue = catalogue;
     }
 
@@ -139,6 +145,8 @@ class PeopleController {
         model.addAttribute("roleTitles", catalogue.roles().stream().collect(Collectors.toMap(Role::id, Role::title)));
         model.addAttribute("modules", catalogue.modules());
         model.addAttribute("notices", notices.ofPerson(id, 200));
+        model.addAttribute("coachingNotes", coaching.forPerson(id));
+        model.addAttribute("supervisorAccount", users.supervisorOf(id).orElse(null));
         model.addAttribute("lines", transcript.modules().stream().collect(Collectors.toMap(Transcript.ModuleRecord::moduleId,
                 m -> RecordLines.of(m.events()))));
         Map<String, String> sources = new java.util.HashMap<>();
