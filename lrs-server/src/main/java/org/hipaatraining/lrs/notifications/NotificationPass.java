@@ -150,7 +150,7 @@ public class NotificationPass {
 
     /**
      * Where a notice about someone leads: the privacy officer to the person's record, a supervisor to their team page
-     * (the one page a supervisor's sign-in opens; docs/notifications.md, "Supervisors sign in").
+     * (the one page a supervisor's sign-in opens; docs/clients.md, "Supervisors").
      */
     private String recordLink(NoticeKind kind, String personId) {
         return kind.audience() == NoticeKind.Audience.PRIVACY_OFFICER ? server.base() + "/admin/people/" + personId
