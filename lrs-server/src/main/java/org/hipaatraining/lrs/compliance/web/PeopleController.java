@@ -13,8 +13,10 @@ import java.util.stream.Collectors;
 
 import org.hipaatraining.content.Catalogue;
 import org.hipaatraining.content.Role;
+import org.hipaatraining.lrs.auth.AdminUserService;
 import org.hipaatraining.lrs.auth.ClientService;
 import org.hipaatraining.lrs.compliance.ComplianceException;
+import org.hipaatraining.lrs.compliance.coaching.CoachingNotes;
 import org.hipaatraining.lrs.compliance.events.TrainingEvent;
 import org.hipaatraining.lrs.compliance.remediation.RemedialActions;
 import org.hipaatraining.lrs.compliance.reports.Certificates;
@@ -47,16 +49,15 @@ class PeopleController {
     private final ComplianceService compliance;
     private final TranscriptService transcripts;
     private final RemedialActions remedial;
-    private final org.hipaatraining.lrs.compliance.coaching.CoachingNotes coaching;
-    private final org.hipaatraining.lrs.auth.AdminUserService users;
+    private final CoachingNotes coaching;
+    private final AdminUserService users;
     private final Catalogue catalogue;
     private final NoticeLedger notices;
     private final ClientService clients;
 
     PeopleController(RosterService roster, RosterImport rosterImport, ComplianceService compliance,
                      TranscriptService transcripts, RemedialActions remedial,
-                     org.hipaatraining.lrs.compliance.coaching.CoachingNotes coaching,
-                     org.hipaatraining.lrs.auth.AdminUserService users, Catalogue catalogue, NoticeLedger notices,
+                     CoachingNotes coaching, AdminUserService users, Catalogue catalogue, NoticeLedger notices,
                      ClientService clients) {
         this.notices = notices;
         this.clients = clients;
