@@ -28,9 +28,13 @@ class SupervisorTeams {
         this.compliance = compliance;
     }
 
-    /** The supervisor's roster entry; empty when the user is not a supervisor or the person left the roster. */
+    /**
+     * The supervisor's roster entry; empty when the user is not a supervisor, or the person has left the roster or
+     * departed (access ends the day they leave, whatever happens to the account).
+     */
     Optional<Person> supervisor(String username) {
-        return users.supervisor(username).flatMap(account -> roster.find(account.personId()));
+        return users.supervisor(username).flatMap(account -> roster.find(account.personId()))
+                .filter(p -> p.statusOn(compliance.today()) != Person.Status.DEPARTED);
     }
 
     TeamMembers teamOf(Person supervisor) {

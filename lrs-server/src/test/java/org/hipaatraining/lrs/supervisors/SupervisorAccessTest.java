@@ -86,6 +86,12 @@ class SupervisorAccessTest extends LrsIntegrationTest {
         assertThat(taken.statusCode()).isEqualTo(400);
         assertThat(taken.body()).contains("username:");
         assertThat(practice.admin().get("/admin/team").statusCode()).as("an admin has no team").isEqualTo(403);
+
+        HttpResponse<String> left = practice.admin().putJson("/api/roster/people/" + boss.id() + "/status",
+                "{\"status\":\"DEPARTED\"}", Map.of());
+        assertThat(left.statusCode()).as(left.body()).isEqualTo(200);
+        assertThat(XapiHttp.basic(xapi.base(), boss.email(), again).version(null).get("/admin/team").statusCode())
+                .as("a departed supervisor").isEqualTo(403);
     }
 
     /** Gives the person a supervisor sign-in (user name: their email) and signs in with it over HTTP Basic. */

@@ -190,7 +190,7 @@ class AdminPagesTest extends LrsIntegrationTest {
         // the strict CSV endpoint the form used stays for scripts (the roster download's columns)
         String boundary = "b" + practice.run;
         String strict = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\nemployee_id,name,email,roles\nSTR-" + practice.run + ",Omar Strict,omar."
+                + "Content-Type: text/csv\r\n\r\nemployee_id,name,email,roles\nSTR-" + practice.run + ",Quinn Strict,quinn.strict."
                 + practice.run + "@clinic.test,everyone\n\r\n--" + boundary + "--\r\n";
         HttpResponse<String> posted = practice.admin().send("POST", "/admin/people/import", java.util.Map.of(),
                 strict.getBytes(java.nio.charset.StandardCharsets.UTF_8), "Content-Type", "multipart/form-data; boundary=" + boundary);
