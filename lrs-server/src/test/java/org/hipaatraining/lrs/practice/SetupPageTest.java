@@ -115,6 +115,12 @@ class SetupPageTest extends LrsIntegrationTest {
             org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(response.body());
             List<String> nav = page.select(".site-header nav a").eachAttr("href");
             assertThat(nav).as(path).contains("/admin/setup", "/admin/people/import", "/admin/lti");
+            // every admin page is reachable from the header: four in the bar, the rest in two disclosures
+            assertThat(nav).as(path).containsExactlyInAnyOrder("/admin", "/admin/people", "/admin/overdue", "/admin/stalled",
+                    "/admin/setup", "/admin/people/import", "/admin/modules", "/admin/policies", "/admin/lms-activities",
+                    "/admin/lti", "/admin/notifications", "/admin/sign-in-locks", "/admin/audit-packages",
+                    "/admin/record-keeping", "/admin/statements", "/admin/insights");
+            assertThat(page.select(".site-header nav details > summary")).as(path).hasSize(2);
             assertThat(page.select(".site-header nav a[aria-current=page]")).as(path + ": marks itself").hasSize(1);
             assertThat(page.select(".site-header .user").text()).as(path).contains("admin", "Sign out");
             if (expected == null) {
