@@ -86,6 +86,24 @@ public class AdminUserService implements UserDetailsService {
         return new IssuedPassword(name, password, true);
     }
 
+    /**
+     * A supervisor replaces the password an admin gave them, so that only they know it.
+     *
+     * @throws IllegalArgumentException naming the field, when the current password is wrong or the new one too short
+     */
+    public void changeSupervisorPassword(String username, String current, String replacement) {
+        AdminUserStore.AdminUser user = store.find(username).filter(u -> u.role() == AdminRole.SUPERVISOR)
+                .orElseThrow(() -> new IllegalArgumentException("username: not a supervisor's sign-in"));
+        if (current == null || !passwords.matches(current, user.passwordHash())) {
+            throw new IllegalArgumentException("currentPassword: not your current password");
+        }
+        if (replacement == null || replacement.length() < 10) {
+            throw new IllegalArgumentException("newPassword: at least 10 characters");
+        }
+        store.save(new AdminUserStore.AdminUser(user.username(), passwords.encode(replacement), AdminRole.SUPERVISOR,
+                user.createdAt(), user.disabled(), user.personId()));
+    }
+
     /** The supervisor account of a user name; empty for admins, auditors and unknown names. */
     public java.util.Optional<SupervisorAccount> supervisor(String username) {
         return store.find(username).filter(u -> u.role() == AdminRole.SUPERVISOR && u.personId() != null && !u.disabled())

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import org.hipaatraining.lrs.auth.AdminUserService;
 import org.hipaatraining.lrs.compliance.ComplianceException;
 import org.hipaatraining.lrs.compliance.coaching.CoachingNote;
 import org.hipaatraining.lrs.compliance.coaching.CoachingNotes;
@@ -37,8 +38,10 @@ class TeamPage {
     private final SupervisorTeams teams;
     private final ComplianceService compliance;
     private final CoachingNotes notes;
+    private final AdminUserService users;
 
-    TeamPage(SupervisorTeams teams, ComplianceService compliance, CoachingNotes notes) {
+    TeamPage(SupervisorTeams teams, ComplianceService compliance, CoachingNotes notes, AdminUserService users) {
+        this.users = users;
         this.teams = teams;
         this.compliance = compliance;
         this.notes = notes;
@@ -90,6 +93,23 @@ class TeamPage {
         }
         redirect.addFlashAttribute("success", "Note saved. Admins see it on the person's training record.");
         return "redirect:/admin/team#person-" + id;
+    }
+
+    /** The supervisor sets a password of their own, replacing the one the admin handed over. */
+    @PostMapping("/admin/team/password")
+    String changePassword(@RequestParam(required = false) String currentPassword,
+                          @RequestParam(required = false) String newPassword, Principal user, Model model,
+                          HttpServletResponse response, RedirectAttributes redirect) {
+        Person supervisor = supervisor(user);
+        try {
+            users.changeSupervisorPassword(user.getName(), currentPassword, newPassword);
+        } catch (IllegalArgumentException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("error", "Password not changed: " + e.getMessage());
+            return page(supervisor, user.getName(), model);
+        }
+        redirect.addFlashAttribute("success", "Your password is changed. Use it the next time you sign in.");
+        return "redirect:/admin/team";
     }
 
     private String page(Person supervisor, String username, Model model) {

@@ -87,6 +87,19 @@ class SupervisorAccessTest extends LrsIntegrationTest {
         assertThat(taken.body()).contains("username:");
         assertThat(practice.admin().get("/admin/team").statusCode()).as("an admin has no team").isEqualTo(403);
 
+        // the supervisor sets a password only they know
+        XapiHttp current = XapiHttp.basic(xapi.base(), boss.email(), again).version(null);
+        HttpResponse<String> wrong = form(current, "/admin/team/password", "currentPassword=nope&newPassword=long-enough-1");
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.body()).contains("currentPassword:");
+        HttpResponse<String> shortOne = form(current, "/admin/team/password", "currentPassword=" + again + "&newPassword=short");
+        assertThat(shortOne.statusCode()).isEqualTo(400);
+        assertThat(shortOne.body()).contains("newPassword:");
+        assertThat(form(current, "/admin/team/password", "currentPassword=" + again + "&newPassword=tess-own-password-1")
+                .statusCode()).isEqualTo(302);
+        again = "tess-own-password-1";
+        assertThat(XapiHttp.basic(xapi.base(), boss.email(), again).version(null).get("/admin/team").statusCode()).isEqualTo(200);
+
         HttpResponse<String> left = practice.admin().putJson("/api/roster/people/" + boss.id() + "/status",
                 "{\"status\":\"DEPARTED\"}", Map.of());
         assertThat(left.statusCode()).as(left.body()).isEqualTo(200);
