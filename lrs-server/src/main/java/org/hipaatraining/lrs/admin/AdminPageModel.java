@@ -29,6 +29,8 @@ class AdminPageModel {
         }
         model.addAttribute("currentUser", authentication == null ? null : authentication.getName());
         model.addAttribute("canEdit", isAdmin(authentication));
+        model.addAttribute("isSupervisor", authentication != null && authentication.getAuthorities().stream()
+                .anyMatch(a -> AdminRole.SUPERVISOR.authority().equals(a.getAuthority())));
         model.addAttribute("practice", practice.current());
     }
 

@@ -25,8 +25,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Everything that is not xAPI: the admin pages (form sign-in, session) and the admin API (HTTP Basic for scripts, or
- * the page session). Admins may change things; auditors may read and export. Sign-in is by admin user, never by an
- * xAPI client credential, and goes through the {@link SignInThrottle}. A session needs its CSRF token on every change;
+ * the page session). Admins may change things; auditors may read and export; supervisors see their team page only.
+ * Sign-in is by admin user, never by an xAPI client credential, and goes through the {@link SignInThrottle}. A session needs its CSRF token on every change;
  * only a Basic request without a session cookie (a script) goes without. docs/security.md says it all in one place.
  */
 @Configuration(proxyBeanMethods = false)
@@ -60,6 +60,8 @@ class AdminSecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyRole(AdminRole.ADMIN.name(), AdminRole.AUDITOR.name())
                         .requestMatchers(HttpMethod.HEAD, "/api/**").hasAnyRole(AdminRole.ADMIN.name(), AdminRole.AUDITOR.name())
                         .requestMatchers("/api/**").hasRole(AdminRole.ADMIN.name())
+                        // a supervisor's own pages; every other page and API answers them 403
+                        .requestMatchers("/admin/team", "/admin/team/**").hasRole(AdminRole.SUPERVISOR.name())
                         .requestMatchers(HttpMethod.GET, "/admin", "/admin/**")
                         .hasAnyRole(AdminRole.ADMIN.name(), AdminRole.AUDITOR.name())
                         .requestMatchers("/admin", "/admin/**").hasRole(AdminRole.ADMIN.name())
@@ -67,13 +69,20 @@ class AdminSecurityConfiguration {
         return http.build();
     }
 
-    /** To the page asked for, or the overview; each admin sign-in is a security event. */
+    /** To the page asked for, or the overview (supervisors: their team); each admin sign-in is a security event. */
     private static AuthenticationSuccessHandler signedIn() {
         SavedRequestAwareAuthenticationSuccessHandler continueTo = new SavedRequestAwareAuthenticationSuccessHandler();
         continueTo.setDefaultTargetUrl("/admin");
         return (request, response, authentication) -> {
             SecurityEvents.signedIn(authentication.getName(), request.getRemoteAddr());
-            continueTo.onAuthenticationSuccess(request, response, authentication);
+            boolean supervisor = authentication.getAuthorities().stream()
+                    .anyMatch(a -> AdminRole.SUPERVISOR.authority().equals(a.getAuthority()));
+            if (supervisor) {
+                // the one page they may see, whatever they asked for first
+                response.sendRedirect(request.getContextPath() + "/admin/team");
+            } else {
+                continueTo.onAuthenticationSuccess(request, response, authentication);
+            }
         };
     }
 

@@ -21,7 +21,13 @@ class AdminUserStore implements DeclaresIndexes {
 
     static final String ADMIN_USERS = "admin_users";
 
-    record AdminUser(String username, String passwordHash, AdminRole role, Instant createdAt, boolean disabled) {
+    /** @param personId the roster person a supervisor is; null for admins and auditors */
+    record AdminUser(String username, String passwordHash, AdminRole role, Instant createdAt, boolean disabled,
+                     String personId) {
+
+        AdminUser(String username, String passwordHash, AdminRole role, Instant createdAt, boolean disabled) {
+            this(username, passwordHash, role, createdAt, disabled, null);
+        }
     }
 
     private final MongoTemplate mongo;
@@ -32,7 +38,8 @@ class AdminUserStore implements DeclaresIndexes {
 
     @Override
     public List<IndexDeclaration> indexes() {
-        return List.of(); // by _id (the user name)
+        // by _id (the user name); a supervisor's account by the person it is linked to
+        return List.of(IndexDeclaration.of(ADMIN_USERS, new Document("personId", 1)));
     }
 
     private MongoCollection<Document> users() {
@@ -49,6 +56,10 @@ class AdminUserStore implements DeclaresIndexes {
         return all;
     }
 
+    Optional<AdminUser> byPerson(String personId) {
+        return Optional.ofNullable(users().find(Filters.eq("personId", personId)).first()).map(AdminUserStore::from);
+    }
+
     long count() {
         return users().countDocuments();
     }
@@ -56,12 +67,13 @@ class AdminUserStore implements DeclaresIndexes {
     void save(AdminUser user) {
         users().replaceOne(Filters.eq("_id", user.username()), new Document("_id", user.username())
                         .append("passwordHash", user.passwordHash()).append("role", user.role().name())
-                        .append("createdAt", Date.from(user.createdAt())).append("disabled", user.disabled()),
+                        .append("createdAt", Date.from(user.createdAt())).append("disabled", user.disabled())
+                        .append("personId", user.personId()),
                 new ReplaceOptions().upsert(true));
     }
 
     private static AdminUser from(Document d) {
         return new AdminUser(d.getString("_id"), d.getString("passwordHash"), AdminRole.valueOf(d.getString("role")),
-                d.getDate("createdAt").toInstant(), d.getBoolean("disabled", false));
+                d.getDate("createdAt").toInstant(), d.getBoolean("disabled", false), d.getString("personId"));
     }
 }

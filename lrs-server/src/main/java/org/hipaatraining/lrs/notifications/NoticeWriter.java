@@ -76,7 +76,8 @@ final class NoticeWriter {
         long days = ChronoUnit.DAYS.between(s.dueDate(), today);
         List<Fact> facts = new ArrayList<>(List.of(new Fact("Person", name), new Fact("Training", module),
                 new Fact("Was due", DAY.format(s.dueDate()))));
-        Action open = link == null ? null : new Action("Open " + name + "'s training record", link);
+        Action open = link == null ? null : new Action(p.kind().audience() == NoticeKind.Audience.SUPERVISOR
+                ? "Open your team page" : "Open " + name + "'s training record", link);
         return switch (p.kind()) {
             case ESCALATION_SUPERVISOR -> new MailContent(name + " is " + days + " days overdue on " + module, practice,
                     name + " is " + days + " days overdue",

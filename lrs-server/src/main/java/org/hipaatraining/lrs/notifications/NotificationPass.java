@@ -139,15 +139,26 @@ public class NotificationPass {
         if (p.kind().audience() == NoticeKind.Audience.PERSON) {
             content = writer.toLearner(p, startLink(person, p.status().moduleId(), settings), today);
         } else {
-            String record = p.kind().audience() == NoticeKind.Audience.PRIVACY_OFFICER
-                    ? server.base() + "/admin/people/" + p.person().personId() : null;
-            content = writer.aboutSomeone(p, record, today);
+            content = writer.aboutSomeone(p, recordLink(p.kind(), p.person().personId()), today);
         }
         Notice notice = new Notice(p.key(), p.person().personId(), p.person().name(), p.status().requirement(),
                 p.status().moduleTitle(), p.status().dueDate().toString(), p.kind(), p.step(), p.status().dueDate(),
                 List.of(p.to().email()), content.subject(), Notice.Status.SENDING, 1, clock.instant(), null,
                 clock.instant().plus(mail.lease()), null, null);
         return new Outgoing(notice, content);
+    }
+
+    /**
+     * Where a notice about someone leads: the privacy officer to the person's record, a supervisor to their team page
+     * (the one page a supervisor's sign-in opens; docs/clients.md, "Supervisors").
+     */
+    private String recordLink(NoticeKind kind, String personId) {
+        return kind.audience() == NoticeKind.Audience.PRIVACY_OFFICER ? server.base() + "/admin/people/" + personId
+                : teamPage();
+    }
+
+    private String teamPage() {
+        return server.base() + "/admin/team";
     }
 
     /** The one link of a learner's notice: their LMS when their training runs there, else a one-time launch link. */
@@ -175,7 +186,8 @@ public class NotificationPass {
             if (team.isEmpty()) {
                 continue;
             }
-            MailContent content = TeamDigests.digest(writer, practice.current().name(), supervisor, team, catalogue, weekOf, null);
+            MailContent content = TeamDigests.digest(writer, practice.current().name(), supervisor, team, catalogue, weekOf,
+                    teamPage());
             digests.add(new Outgoing(notice(key, supervisor.id(), supervisor.name(), weekOf.toString(),
                     NoticeKind.SUPERVISOR_DIGEST, supervisor.email(), content), content));
         }
@@ -262,7 +274,7 @@ public class NotificationPass {
                 return p.kind().audience() == NoticeKind.Audience.PERSON
                         ? writer.toLearner(p, startLink(roster.find(k.personId()).orElse(null), status.get().moduleId(),
                         settingsStore.current()), today)
-                        : writer.aboutSomeone(p, null, today);
+                        : writer.aboutSomeone(p, recordLink(p.kind(), k.personId()), today);
             }
         }
         return new MailContent(notice.subject(), practice.current().name(), notice.subject(), List.of(

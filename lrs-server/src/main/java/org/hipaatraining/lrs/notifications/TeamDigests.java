@@ -115,7 +115,7 @@ final class TeamDigests {
                 List.of("Hello " + first + ",", team.size() + (team.size() == 1 ? " person reports" : " people report")
                         + " to you. " + upToDate + " up to date; " + overdue.size() + " overdue "
                         + (overdue.size() == 1 ? "training" : "trainings") + "."),
-                List.of(), link == null ? null : new MailContent.Action("Open your team's records", link), tables,
+                List.of(), link == null ? null : new MailContent.Action("Open your team page", link), tables,
                 writer.footer("You get it every week as a supervisor."));
     }
 

@@ -26,6 +26,11 @@ public record PracticeDefaults(@DefaultValue("(set lrs.practice.name)") String n
                 : onboardingWindowDays, null, null);
     }
 
+    /** Whether an install chose an onboarding window in properties (else each role's own onboarding days apply). */
+    boolean choosesOnboardingWindow() {
+        return onboardingWindowDays != null || trainingBeforeAccess;
+    }
+
     private static PracticeProfile.Officer officer(OfficerDefaults o) {
         return o == null || o.name() == null || o.name().isBlank() ? null
                 : new PracticeProfile.Officer(o.name().trim(), blankToNull(o.email()), null);

@@ -8,12 +8,18 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 
+import java.util.Optional;
+
 import org.bson.Document;
+import org.hipaatraining.lrs.compliance.ComplianceInputsChanged;
+import org.hipaatraining.lrs.compliance.requirements.OnboardingWindow;
+import org.hipaatraining.lrs.compliance.requirements.PracticeOnboarding;
 import org.hipaatraining.lrs.compliance.roster.Person;
 import org.hipaatraining.lrs.compliance.roster.RosterService;
 import org.hipaatraining.lrs.store.DeclaresIndexes;
 import org.hipaatraining.lrs.store.IndexDeclaration;
 import org.hipaatraining.lrs.xapi.validation.Formats;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
@@ -22,7 +28,7 @@ import org.springframework.stereotype.Service;
  * One small document read on each use, so every server instance shows a change at once.
  */
 @Service
-public class PracticeProfiles implements DeclaresIndexes {
+public class PracticeProfiles implements DeclaresIndexes, PracticeOnboarding {
 
     static final String COLLECTION = "practice_profile";
     private static final String ID = "practice";
@@ -33,9 +39,12 @@ public class PracticeProfiles implements DeclaresIndexes {
     private final PracticeDefaults defaults;
     private final RosterService roster;
     private final Clock clock;
+    private final ApplicationEventPublisher changes;
 
-    PracticeProfiles(MongoTemplate mongo, PracticeDefaults defaults, RosterService roster, Clock clock) {
+    PracticeProfiles(MongoTemplate mongo, PracticeDefaults defaults, RosterService roster, Clock clock,
+                     ApplicationEventPublisher changes) {
         this.mongo = mongo;
+        this.changes = changes;
         this.defaults = defaults;
         this.roster = roster;
         this.clock = clock;
@@ -50,6 +59,21 @@ public class PracticeProfiles implements DeclaresIndexes {
     public PracticeProfile current() {
         Document stored = mongo.getCollection(COLLECTION).find(new Document("_id", ID)).first();
         return stored == null ? defaults.profile() : fromDocument(stored);
+    }
+
+    /**
+     * The onboarding window new hires' due dates use: the saved profile's, else the one {@code lrs.practice.*} sets;
+     * none while neither chose one, so the roles' own onboarding days (the catalogue's, or the practice's overrides)
+     * keep applying on an install nobody has set up.
+     */
+    @Override
+    public Optional<OnboardingWindow> window() {
+        Document stored = mongo.getCollection(COLLECTION).find(new Document("_id", ID)).first();
+        if (stored == null && !defaults.choosesOnboardingWindow()) {
+            return Optional.empty();
+        }
+        PracticeProfile profile = stored == null ? defaults.profile() : fromDocument(stored);
+        return Optional.of(new OnboardingWindow(profile.onboardingWindowDays(), profile.trainingBeforeAccess()));
     }
 
     /**
@@ -81,8 +105,13 @@ public class PracticeProfiles implements DeclaresIndexes {
         PracticeProfile saved = new PracticeProfile(name, address, privacy, security,
                 profile.timeZone() == null ? ZoneId.of("UTC") : profile.timeZone(), profile.trainingBeforeAccess(),
                 profile.onboardingWindowDays(), clock.instant().truncatedTo(ChronoUnit.MILLIS), savedBy); // as stored
+        Optional<OnboardingWindow> before = window();
         mongo.getCollection(COLLECTION).replaceOne(new Document("_id", ID), toDocument(saved),
                 new com.mongodb.client.model.ReplaceOptions().upsert(true));
+        if (!before.equals(window())) {
+            // every new hire's due dates depend on it: recompute everyone's statuses (in the background, in batches)
+            changes.publishEvent(ComplianceInputsChanged.forEveryone());
+        }
         return saved;
     }
 

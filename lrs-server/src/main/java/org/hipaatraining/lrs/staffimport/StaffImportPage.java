@@ -52,7 +52,7 @@ class StaffImportPage {
         return "admin/import";
     }
 
-    /** (POST /admin/people/import is the roster's own strict CSV import, on the people page.) */
+    /** (POST /admin/people/import is the roster's own strict CSV import, kept for scripts; the people page links here.) */
     @PostMapping("/admin/people/import/upload")
     String uploaded(@RequestParam(value = "file", required = false) MultipartFile file, Principal admin,
                     RedirectAttributes redirect) throws IOException {

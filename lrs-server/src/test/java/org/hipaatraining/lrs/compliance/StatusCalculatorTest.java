@@ -59,6 +59,29 @@ class StatusCalculatorTest {
     }
 
     @Test
+    void thePracticesOnboardingWindowSetsANewHiresDueDatesAndMarksTrainingBeforeAccess() {
+        Requirements withWindow = new Requirements(requirements.roles(), 30,
+                new org.hipaatraining.lrs.compliance.requirements.OnboardingWindow(3, true));
+
+        List<ModuleStatus> firstWeek = calculator.statusOf(person, withWindow, events, HIRED.plusDays(1));
+        ModuleStatus privacy = firstWeek.stream().filter(s -> s.requirement().equals("privacy")).findFirst().orElseThrow();
+        assertThat(privacy.dueDate()).isEqualTo(HIRED.plusDays(3));
+        assertThat(privacy.beforeAccess()).isTrue();
+        assertThat(calculator.statusOf(person, withWindow, events, HIRED.plusDays(4)).stream()
+                .filter(s -> s.requirement().equals("privacy")).findFirst().orElseThrow().state())
+                .isEqualTo(ComplianceState.OVERDUE);
+        // the security reminders keep their own interval
+        assertThat(firstWeek.stream().filter(s -> s.requirement().equals(StatusCalculator.REMINDERS)).findFirst().orElseThrow()
+                .dueDate()).isEqualTo(HIRED.plusMonths(3));
+
+        event("privacy", EventType.PASSED, true, day(2), "1.0.0", 0.9);
+        ModuleStatus done = calculator.statusOf(person, withWindow, events, HIRED.plusDays(5)).stream()
+                .filter(s -> s.requirement().equals("privacy")).findFirst().orElseThrow();
+        assertThat(done.state()).isEqualTo(ComplianceState.COMPLIANT);
+        assertThat(done.beforeAccess()).isFalse();
+    }
+
+    @Test
     void aPassIsValidForTheRefresherIntervalThenTheModuleIsOverdue() {
         event("privacy", EventType.STARTED, false, day(10), "1.0.0", null);
         event("privacy", EventType.PASSED, true, day(10).plusSeconds(600), "1.0.0", 0.9);

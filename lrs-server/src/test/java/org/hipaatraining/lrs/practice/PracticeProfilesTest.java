@@ -16,14 +16,31 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.hipaatraining.lrs.support.LrsIntegrationTest;
+import org.hipaatraining.lrs.support.PracticeProfileRestore;
 import org.hipaatraining.lrs.support.PracticeFixture;
 import org.hipaatraining.lrs.support.PracticeFixture.Learner;
 import org.hipaatraining.lrs.support.TrainingStatements;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 
 class PracticeProfilesTest extends LrsIntegrationTest {
+
+    @Autowired
+    private org.springframework.context.ApplicationContext context;
+    private PracticeProfileRestore profileBefore;
+
+    @BeforeEach
+    void snapshotTheProfile() {
+        profileBefore = PracticeProfileRestore.snapshot(context);
+    }
+
+    @AfterEach
+    void restoreTheProfile() {
+        profileBefore.restore();
+    }
+
 
     @Autowired
     PracticeProfiles profiles;

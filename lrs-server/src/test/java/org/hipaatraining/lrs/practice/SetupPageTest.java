@@ -9,16 +9,35 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.hipaatraining.lrs.compliance.web.AdminBrowser;
 import org.hipaatraining.lrs.support.LrsIntegrationTest;
+import org.hipaatraining.lrs.support.PracticeProfileRestore;
 import org.hipaatraining.lrs.support.PracticeFixture;
 import org.hipaatraining.lrs.support.PracticeFixture.Learner;
 import org.hipaatraining.lrs.support.XapiHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import tools.jackson.databind.JsonNode;
 
 /** The set-up page in Chromium: an admin names the practice and its officers, and the API and header show them. */
 class SetupPageTest extends LrsIntegrationTest {
+
+    @Autowired
+    private org.springframework.context.ApplicationContext context;
+    private PracticeProfileRestore profileBefore;
+
+    @BeforeEach
+    void snapshotTheProfile() {
+        profileBefore = PracticeProfileRestore.snapshot(context);
+    }
+
+    @AfterEach
+    void restoreTheProfile() {
+        profileBefore.restore();
+    }
+
 
     private static AdminBrowser browser;
 
@@ -96,6 +115,12 @@ class SetupPageTest extends LrsIntegrationTest {
             org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(response.body());
             List<String> nav = page.select(".site-header nav a").eachAttr("href");
             assertThat(nav).as(path).contains("/admin/setup", "/admin/people/import", "/admin/lti");
+            // every admin page is reachable from the header: four in the bar, the rest in two disclosures
+            assertThat(nav).as(path).containsExactlyInAnyOrder("/admin", "/admin/people", "/admin/overdue", "/admin/stalled",
+                    "/admin/setup", "/admin/people/import", "/admin/modules", "/admin/policies", "/admin/lms-activities",
+                    "/admin/lti", "/admin/notifications", "/admin/sign-in-locks", "/admin/audit-packages",
+                    "/admin/record-keeping", "/admin/statements", "/admin/insights");
+            assertThat(page.select(".site-header nav details > summary")).as(path).hasSize(2);
             assertThat(page.select(".site-header nav a[aria-current=page]")).as(path + ": marks itself").hasSize(1);
             assertThat(page.select(".site-header .user").text()).as(path).contains("admin", "Sign out");
             if (expected == null) {

@@ -41,6 +41,7 @@ class StaffImportPageTest extends LrsIntegrationTest {
         browser = new AdminBrowser(port);
         Page page = browser.signedIn("admin", ADMIN_PASSWORD, 1280, 900);
 
+        page.locator(".nav-setup summary").click(); // the set-up pages' group in the header
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Import staff")).click();
         upload(page, "hr-export.csv", StaffFiles.firstExport(run));
 

@@ -50,7 +50,7 @@ public class CsvReports {
 
     public void status(StatusFilter filter, LocalDate on, Writer out) {
         try (CSVPrinter csv = printer(out, "Person", "Employee ID", "Required by", "Requirement", "Module", "Module title",
-                "State", "Overdue", "On leave", "Assigned on", "Due date", "Compliant until", "Completed on", "Version",
+                "State", "Overdue", "On leave", "Assigned on", "Due date", "Due before system access", "Compliant until", "Completed on", "Version",
                 "Score %", "Attempts", "Last activity (UTC)", "Policy acknowledged", "Acknowledged at (UTC)",
                 "Material release", "Statement ID")) {
             if (on == null || on.equals(compliance.today())) {
@@ -77,7 +77,7 @@ public class CsvReports {
                 if (filter.test(s)) {
                     row(csv, name, employeeId, String.join("; ", s.requiredBy()), s.requirement(),
                             s.moduleId(), s.moduleTitle(), s.state(), yesNo(s.overdue()), yesNo(s.onLeave()), s.assignedOn(),
-                            s.dueDate(), s.compliantUntil(), s.completedOn(), s.completedVersion(),
+                            s.dueDate(), yesNo(s.beforeAccess()), s.compliantUntil(), s.completedOn(), s.completedVersion(),
                             ReportFormat.percent(s.scaled()), s.attempts(), ReportFormat.utc(s.lastActivity()),
                             s.acknowledgedPolicy(), ReportFormat.utc(s.acknowledgedAt()), s.materialRelease(),
                             s.completionStatementId());

@@ -13,6 +13,7 @@ import org.hipaatraining.content.Catalogue;
 import org.hipaatraining.content.ModuleKind;
 import org.hipaatraining.content.Role;
 import org.hipaatraining.lrs.compliance.ComplianceException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
 
@@ -30,9 +31,12 @@ public class RequirementsService {
     private final MongoTemplate mongo;
 
     private final org.springframework.context.ApplicationEventPublisher changes;
+    private final ObjectProvider<PracticeOnboarding> practice;
 
-    RequirementsService(Catalogue catalogue, MongoTemplate mongo, org.springframework.context.ApplicationEventPublisher changes) {
+    RequirementsService(Catalogue catalogue, MongoTemplate mongo, org.springframework.context.ApplicationEventPublisher changes,
+                        ObjectProvider<PracticeOnboarding> practice) {
         this.changes = changes;
+        this.practice = practice;
         this.catalogue = catalogue;
         this.mongo = mongo;
     }
@@ -57,7 +61,9 @@ public class RequirementsService {
                             : role.reminderIntervalMonths(),
                     o != null && !o.isEmpty()));
         }
-        return new Requirements(roles, settings.getInteger("retrainingDays", Requirements.DEFAULT_RETRAINING_DAYS));
+        PracticeOnboarding onboarding = practice.getIfAvailable();
+        return new Requirements(roles, settings.getInteger("retrainingDays", Requirements.DEFAULT_RETRAINING_DAYS),
+                onboarding == null ? null : onboarding.window().orElse(null));
     }
 
     public Requirements overrideRole(String roleId, RoleOverride override) {

@@ -33,9 +33,9 @@ public record KeptStatus(String personId, long version, LocalDate computedOn, Lo
 
     /**
      * The stored form's version: kept documents of an older one (fields added since) are recomputed at start-up.
-     * 2: location.
+     * 2: location; 3: beforeAccess on statuses.
      */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
 
     public int count(ComplianceState state) {
         return (int) statuses.stream().filter(s -> s.state() == state).count();
@@ -127,6 +127,9 @@ public record KeptStatus(String personId, long version, LocalDate computedOn, Lo
             put(status, "acknowledgedPolicy", s.acknowledgedPolicy());
             put(status, "acknowledgedAt", s.acknowledgedAt() == null ? null : Date.from(s.acknowledgedAt()));
             put(status, "reason", s.reason());
+            if (s.beforeAccess()) {
+                status.append("beforeAccess", true);
+            }
             all.add(status);
         }
         d.append("statuses", all);
@@ -150,7 +153,7 @@ public record KeptStatus(String personId, long version, LocalDate computedOn, Lo
                     s.getString("completionStatementId"), s.getDouble("scaled"), s.getInteger("attempts", 0),
                     instant(s.getDate("lastActivity")), s.getString("materialRelease"), s.getString("acknowledgedPolicy"),
                     instant(s.getDate("acknowledgedAt")), Boolean.TRUE.equals(s.getBoolean("onLeave")),
-                    s.getString("reason")));
+                    s.getString("reason"), Boolean.TRUE.equals(s.getBoolean("beforeAccess"))));
         }
         return new KeptStatus(personId, d.get("version", Number.class).longValue(), date(d.getString("computedOn")),
                 date(d.getString("nextChange")), name, d.getString("email"), d.getString("employeeId"),

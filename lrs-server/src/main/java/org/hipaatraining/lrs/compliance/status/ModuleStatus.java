@@ -23,13 +23,15 @@ import java.util.List;
  * @param acknowledgedPolicy   the newest policy acknowledgement: policy id and version, and when
  * @param onLeave              the person is on leave today (kept out of overdue lists)
  * @param reason               why the module is due besides the person's roles: the trigger event, or null
+ * @param beforeAccess         the due date is a new hire's onboarding deadline and the practice requires the training
+ *                             before the person uses systems holding PHI (pages and exports say so beside the date)
  */
 public record ModuleStatus(String personId, String personName, String requirement, String moduleId, String moduleTitle,
                            List<String> requiredBy, ComplianceState state, boolean overdue, LocalDate assignedOn,
                            LocalDate dueDate, LocalDate compliantUntil, LocalDate completedOn, String completedVersion,
                            String completionStatementId, Double scaled, int attempts, Instant lastActivity,
                            String materialRelease, String acknowledgedPolicy, Instant acknowledgedAt, boolean onLeave,
-                           String reason) {
+                           String reason, boolean beforeAccess) {
 
     public ModuleStatus {
         requiredBy = List.copyOf(requiredBy);
@@ -43,6 +45,13 @@ public record ModuleStatus(String personId, String personName, String requiremen
                         String materialRelease, String acknowledgedPolicy, Instant acknowledgedAt, boolean onLeave) {
         this(personId, personName, requirement, moduleId, moduleTitle, requiredBy, state, overdue, assignedOn, dueDate,
                 compliantUntil, completedOn, completedVersion, completionStatementId, scaled, attempts, lastActivity,
-                materialRelease, acknowledgedPolicy, acknowledgedAt, onLeave, null);
+                materialRelease, acknowledgedPolicy, acknowledgedAt, onLeave, null, false);
+    }
+
+    /** The same status, marked as due before the person may use systems holding PHI. */
+    public ModuleStatus withBeforeAccess() {
+        return new ModuleStatus(personId, personName, requirement, moduleId, moduleTitle, requiredBy, state, overdue,
+                assignedOn, dueDate, compliantUntil, completedOn, completedVersion, completionStatementId, scaled, attempts,
+                lastActivity, materialRelease, acknowledgedPolicy, acknowledgedAt, onLeave, reason, true);
     }
 }

@@ -27,7 +27,8 @@ import org.hipaatraining.lrs.compliance.roster.Person;
  * and a test check them.
  * <ul>
  * <li>A module is required while the person holds a role that requires it; it is first due {@code onboardingDays}
- * after the earliest such role began.</li>
+ * after the earliest such role began, or, for a new hire's roles, the practice's onboarding window after the hire date
+ * ({@link OnboardingDeadline}).</li>
  * <li>A satisfying event (passed, or as the mapping rules say) counts unless a material release took effect after it
  * and it was not made on that release's version or later; a counted completion is valid {@code refresherMonths}.</li>
  * <li>Someone trained before a material release is due again {@code retrainingDays} after the release (never before
@@ -120,7 +121,8 @@ public final class StatusCalculator {
                 status.moduleTitle(), status.requiredBy(), state, pastDue, status.requiredBy().isEmpty() ? since
                 : status.assignedOn(), dueDate, null, status.completedOn(), status.completedVersion(),
                 status.completionStatementId(), status.scaled(), attempts, status.lastActivity(), status.materialRelease(),
-                status.acknowledgedPolicy(), status.acknowledgedAt(), status.onLeave(), open.reason());
+                status.acknowledgedPolicy(), status.acknowledgedAt(), status.onLeave(), open.reason(),
+                status.beforeAccess() && dueDate.equals(status.dueDate()));
     }
 
     private ModuleStatus module(Person person, Requirements requirements, String moduleId, Set<String> roles,
@@ -135,7 +137,8 @@ public final class StatusCalculator {
 
         TrainingEvent lastSatisfying = last(events, e -> e.satisfies());
         TrainingEvent counted = last(events, e -> e.satisfies() && counts(e, material));
-        LocalDate onboardingDue = assignedOn.plusDays(onboardingDays);
+        OnboardingDeadline onboarding = OnboardingDeadline.of(person, assignedOn, onboardingDays, requirements.onboardingWindow());
+        LocalDate onboardingDue = onboarding.due();
         LocalDate dueDate;
         LocalDate compliantUntil = null;
         if (counted != null) {
@@ -158,8 +161,11 @@ public final class StatusCalculator {
         ComplianceState state = compliantUntil != null ? ComplianceState.COMPLIANT
                 : state(events, newWorkSince(events, lastSatisfying), today.isAfter(dueDate));
         Module module = catalogue.module(moduleId).orElseThrow();
-        return status(person, moduleId, moduleId, module.title(), by, state, compliantUntil == null && today.isAfter(dueDate),
-                assignedOn, dueDate, compliantUntil, completion, cycle, events, material, today);
+        ModuleStatus status = status(person, moduleId, moduleId, module.title(), by, state,
+                compliantUntil == null && today.isAfter(dueDate), assignedOn, dueDate, compliantUntil, completion, cycle,
+                events, material, today);
+        // only while the first training is outstanding: a completion or a retraining has a deadline of its own
+        return onboarding.beforeAccess() && lastSatisfying == null ? status.withBeforeAccess() : status;
     }
 
     private Optional<ModuleStatus> reminders(Person person, Requirements requirements, Set<String> roles,

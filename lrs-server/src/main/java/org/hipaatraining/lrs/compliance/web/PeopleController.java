@@ -13,8 +13,10 @@ import java.util.stream.Collectors;
 
 import org.hipaatraining.content.Catalogue;
 import org.hipaatraining.content.Role;
+import org.hipaatraining.lrs.auth.AdminUserService;
 import org.hipaatraining.lrs.auth.ClientService;
 import org.hipaatraining.lrs.compliance.ComplianceException;
+import org.hipaatraining.lrs.compliance.coaching.CoachingNotes;
 import org.hipaatraining.lrs.compliance.events.TrainingEvent;
 import org.hipaatraining.lrs.compliance.remediation.RemedialActions;
 import org.hipaatraining.lrs.compliance.reports.Certificates;
@@ -47,12 +49,15 @@ class PeopleController {
     private final ComplianceService compliance;
     private final TranscriptService transcripts;
     private final RemedialActions remedial;
+    private final CoachingNotes coaching;
+    private final AdminUserService users;
     private final Catalogue catalogue;
     private final NoticeLedger notices;
     private final ClientService clients;
 
     PeopleController(RosterService roster, RosterImport rosterImport, ComplianceService compliance,
-                     TranscriptService transcripts, RemedialActions remedial, Catalogue catalogue, NoticeLedger notices,
+                     TranscriptService transcripts, RemedialActions remedial,
+                     CoachingNotes coaching, AdminUserService users, Catalogue catalogue, NoticeLedger notices,
                      ClientService clients) {
         this.notices = notices;
         this.clients = clients;
@@ -61,6 +66,8 @@ class PeopleController {
         this.compliance = compliance;
         this.transcripts = transcripts;
         this.remedial = remedial;
+        this.coaching = coaching;
+        this.users = users;
         this.catalogue = catalogue;
     }
 
@@ -139,6 +146,8 @@ class PeopleController {
         model.addAttribute("roleTitles", catalogue.roles().stream().collect(Collectors.toMap(Role::id, Role::title)));
         model.addAttribute("modules", catalogue.modules());
         model.addAttribute("notices", notices.ofPerson(id, 200));
+        model.addAttribute("coachingNotes", coaching.forPerson(id));
+        model.addAttribute("supervisorAccount", users.supervisorOf(id).orElse(null));
         model.addAttribute("lines", transcript.modules().stream().collect(Collectors.toMap(Transcript.ModuleRecord::moduleId,
                 m -> RecordLines.of(m.events()))));
         Map<String, String> sources = new java.util.HashMap<>();

@@ -216,12 +216,13 @@ class AdminAccessTest extends LrsIntegrationTest {
     void aStaffListWithBrokenQuotesIsExplainedOnThePage() {
         Page page = browser.signedIn("admin", ADMIN_PASSWORD, 1024, 768);
         page.navigate(browser.url("/admin/people"));
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Import staff")).click();
 
         page.locator("#file").setInputFiles(new com.microsoft.playwright.options.FilePayload("staff.csv", "text/csv",
                 "name,email,roles\n\"Broken Quote,broken@clinic.example,everyone\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload and check the columns")).click();
 
-        assertThat(page.url()).endsWith("/admin/people");
-        assertThat(page.locator(".message.error").textContent()).contains("found problems", "not a CSV file this importer can read");
+        assertThat(page.locator(".message.error").textContent()).contains("staff.csv", "not a CSV file this import can read");
+        assertThat(page.url()).endsWith("/admin/people/import");
     }
 }

@@ -161,14 +161,22 @@ class AdminPagesTest extends LrsIntegrationTest {
     void theAdminImportsAStaffListAndFindsThePersonBySearch() {
         Page page = browser.signedIn("admin", ADMIN_PASSWORD, 1024, 768);
         page.navigate(browser.url("/admin/people"));
-        String csv = "employee_id,name,email,roles,hire_date,supervisor\nIMP-" + practice.run + ",Nadia Rahman,nadia."
-                + practice.run + "@clinic.test,clinical,2026-09-01,Dr. Okafor\n";
+        String csv = "Employee ID,Full Name,Work Email,Job Title,Hire Date,Manager\nIMP-" + practice.run + ",Nadia Rahman,nadia."
+                + practice.run + "@clinic.test,Nurse,2026-09-01,Dr. Okafor\n";
 
-        page.getByLabel("CSV file").setInputFiles(new com.microsoft.playwright.options.FilePayload("staff.csv", "text/csv",
+        // the people page leads to the staff import (the old strict form is gone from it)
+        assertThat(page.locator("#file").count()).isZero();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Import staff")).click();
+        page.waitForURL(url -> url.endsWith("/admin/people/import"));
+        page.locator("#file").setInputFiles(new com.microsoft.playwright.options.FilePayload("staff.csv", "text/csv",
                 csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload and check the columns")).click();
+        page.locator("#mapping-form").waitFor();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Preview")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import 1 new and 0 changed")).click();
+        assertThat(page.locator(".message.success").textContent()).contains("1 added");
 
-        assertThat(page.locator(".message.success").textContent()).contains("staff.csv", "1 added");
+        page.navigate(browser.url("/admin/people"));
         page.getByLabel("Search", new Page.GetByLabelOptions().setExact(true)).fill("IMP-" + practice.run);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show")).click();
         page.waitForURL(url -> url.contains("q=IMP-"));
@@ -179,10 +187,15 @@ class AdminPagesTest extends LrsIntegrationTest {
         browser.screenshot(page, "people-768x1024");
         page.setViewportSize(1024, 768);
 
-        page.getByLabel("CSV file").setInputFiles(new com.microsoft.playwright.options.FilePayload("bad.csv", "text/csv",
-                "name,email,roles\nNo Role,norole@clinic.test,surgeon\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import")).click();
-        assertThat(page.locator(".message.error").textContent()).contains("bad.csv", "'surgeon' is not a role");
+        // the strict CSV endpoint the form used stays for scripts (the roster download's columns)
+        String boundary = "b" + practice.run;
+        String strict = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\nemployee_id,name,email,roles\nSTR-" + practice.run + ",Quinn Strict,quinn.strict."
+                + practice.run + "@clinic.test,everyone\n\r\n--" + boundary + "--\r\n";
+        HttpResponse<String> posted = practice.admin().send("POST", "/admin/people/import", java.util.Map.of(),
+                strict.getBytes(java.nio.charset.StandardCharsets.UTF_8), "Content-Type", "multipart/form-data; boundary=" + boundary);
+        assertThat(posted.statusCode()).isEqualTo(302);
+        assertThat(practice.admin().get("/api/roster/people").body()).contains("STR-" + practice.run);
     }
 
     @Test

@@ -1,0 +1,127 @@
+package org.hipaatraining.lrs.supervisors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hipaatraining.lrs.support.TrainingStatements.daysAgo;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.hipaatraining.lrs.support.LrsIntegrationTest;
+import org.hipaatraining.lrs.support.PracticeFixture;
+import org.hipaatraining.lrs.support.PracticeFixture.Learner;
+import org.hipaatraining.lrs.support.TrainingStatements;
+import org.hipaatraining.lrs.support.XapiHttp;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A supervisor's sign-in opens their team page and nothing else: every other page, report, setting and API is a 403,
+ * and a coaching note about someone off their team too. Admins make the sign-in from the person's page.
+ */
+class SupervisorAccessTest extends LrsIntegrationTest {
+
+    @Test
+    void aSupervisorSeesTheirTeamAndGets403OnEverythingElse() {
+        PracticeFixture practice = new PracticeFixture(xapi);
+        String bossName = "Rhea Vance " + practice.run;
+        Learner boss = practice.person(bossName, "rhea", List.of("management"), 300, "Board");
+        Learner ann = practice.person("Ann Team " + practice.run, "ann", List.of("front-desk"), 60, bossName);
+        Learner cy = practice.person("Cy Below " + practice.run, "cy", List.of("everyone"), 20, "Ann Team " + practice.run);
+        Learner other = practice.person("Oli Other " + practice.run, "oli", List.of("everyone"), 60, "Someone Else " + practice.run);
+        practice.send(TrainingStatements.failed(ann.mbox(), ann.name(), "privacy", daysAgo(2), 0.4));
+
+        XapiHttp supervisor = signIn(practice, boss);
+
+        HttpResponse<String> team = supervisor.get("/admin/team");
+        assertThat(team.statusCode()).isEqualTo(200);
+        Document page = Jsoup.parse(team.body());
+        assertThat(page.select(".team-member").eachAttr("data-person")).containsExactlyInAnyOrder(ann.id(), cy.id());
+        assertThat(page.select("#person-" + ann.id()).text()).contains("Failed: needs a retake");
+        assertThat(page.select(".site-header nav a").eachAttr("href")).containsExactly("/admin/team");
+        assertThat(page.select(".site-header nav a[aria-current=page]")).hasSize(1);
+
+        for (String path : List.of("/admin", "/admin/people", "/admin/people/" + ann.id(), "/admin/people/" + other.id(),
+                "/admin/overdue", "/admin/setup", "/admin/notifications", "/admin/statements", "/admin/audit-packages",
+                "/admin/sign-in-locks", "/api/compliance/status", "/api/compliance/people/" + ann.id() + "/status",
+                "/api/reports/status.csv", "/api/reports/audit.pdf?person=" + ann.id(), "/api/practice", "/api/roster/people")) {
+            assertThat(supervisor.get(path).statusCode()).as(path).isEqualTo(403);
+        }
+        assertThat(supervisor.putJson("/api/practice", "{\"name\":\"Taken over\"}", Map.of()).statusCode()).isEqualTo(403);
+        assertThat(form(supervisor, "/admin/people/" + other.id() + "/remedial-actions", "action=x").statusCode()).isEqualTo(403);
+        assertThat(form(supervisor, "/admin/people/" + other.id() + "/supervisor-account", "username=x").statusCode()).isEqualTo(403);
+
+        // coaching notes: on the team, yes; anyone else, 403; an empty one, 400 naming the field
+        assertThat(form(supervisor, "/admin/team/people/" + cy.id() + "/coaching-notes", "text=Talked+through+phishing")
+                .statusCode()).isEqualTo(302);
+        assertThat(form(supervisor, "/admin/team/people/" + other.id() + "/coaching-notes", "text=Nosy").statusCode())
+                .isEqualTo(403);
+        HttpResponse<String> empty = form(supervisor, "/admin/team/people/" + cy.id() + "/coaching-notes", "text=+");
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.body()).contains("text:");
+
+        Document cyPage = Jsoup.parse(practice.admin().get("/admin/people/" + cy.id()).body());
+        assertThat(cyPage.select("#coaching-table tbody").text()).contains("Talked through phishing", "rhea." + practice.run);
+        assertThat(Jsoup.parse(practice.admin().get("/admin/people/" + other.id()).body()).select("#coaching-table tbody").text())
+                .contains("None yet");
+    }
+
+    @Test
+    void anotherPasswordReplacesTheFirstAndATakenUserNameIsA400() {
+        PracticeFixture practice = new PracticeFixture(xapi);
+        Learner boss = practice.person("Tess Lead " + practice.run, "tess", List.of("management"), 300, "Board");
+        XapiHttp first = signIn(practice, boss);
+        assertThat(first.get("/admin/team").statusCode()).isEqualTo(200);
+
+        String again = issue(practice, boss, null);
+        assertThat(first.get("/admin/team").statusCode()).as("the old password").isEqualTo(401);
+        assertThat(XapiHttp.basic(xapi.base(), boss.email(), again).version(null).get("/admin/team").statusCode()).isEqualTo(200);
+
+        Learner second = practice.person("Uma Lead " + practice.run, "uma", List.of("management"), 300, "Board");
+        HttpResponse<String> taken = form(practice.admin(), "/admin/people/" + second.id() + "/supervisor-account",
+                "username=" + URLEncoder.encode(boss.email(), StandardCharsets.UTF_8));
+        assertThat(taken.statusCode()).isEqualTo(400);
+        assertThat(taken.body()).contains("username:");
+        assertThat(practice.admin().get("/admin/team").statusCode()).as("an admin has no team").isEqualTo(403);
+
+        // the supervisor sets a password only they know
+        XapiHttp current = XapiHttp.basic(xapi.base(), boss.email(), again).version(null);
+        HttpResponse<String> wrong = form(current, "/admin/team/password", "currentPassword=nope&newPassword=long-enough-1");
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.body()).contains("currentPassword:");
+        HttpResponse<String> shortOne = form(current, "/admin/team/password", "currentPassword=" + again + "&newPassword=short");
+        assertThat(shortOne.statusCode()).isEqualTo(400);
+        assertThat(shortOne.body()).contains("newPassword:");
+        assertThat(form(current, "/admin/team/password", "currentPassword=" + again + "&newPassword=tess-own-password-1")
+                .statusCode()).isEqualTo(302);
+        again = "tess-own-password-1";
+        assertThat(XapiHttp.basic(xapi.base(), boss.email(), again).version(null).get("/admin/team").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> left = practice.admin().putJson("/api/roster/people/" + boss.id() + "/status",
+                "{\"status\":\"DEPARTED\"}", Map.of());
+        assertThat(left.statusCode()).as(left.body()).isEqualTo(200);
+        assertThat(XapiHttp.basic(xapi.base(), boss.email(), again).version(null).get("/admin/team").statusCode())
+                .as("a departed supervisor").isEqualTo(403);
+    }
+
+    /** Gives the person a supervisor sign-in (user name: their email) and signs in with it over HTTP Basic. */
+    static XapiHttp signIn(PracticeFixture practice, Learner person) {
+        return XapiHttp.basic(practice.admin().base(), person.email(), issue(practice, person, person.email())).version(null);
+    }
+
+    private static String issue(PracticeFixture practice, Learner person, String username) {
+        HttpResponse<String> issued = form(practice.admin(), "/admin/people/" + person.id() + "/supervisor-account",
+                username == null ? "" : "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8));
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(200);
+        assertThat(issued.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        return Jsoup.parse(issued.body()).select("#issued-password").text();
+    }
+
+    private static HttpResponse<String> form(XapiHttp as, String path, String body) {
+        return as.send("POST", path, Map.of(), body.getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/x-www-form-urlencoded");
+    }
+}
