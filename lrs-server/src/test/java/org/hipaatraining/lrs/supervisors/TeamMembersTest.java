@@ -80,7 +80,7 @@ class TeamMembersTest {
     }
 
     private void add(String id, String name, String supervisor, Person.Status status) {
-        roster.add(new KeptStatus(id, 1, LocalDate.of(2026, 12, 1), null, name, null, null, supervisor, List.of("everyone"),
+        roster.add(new KeptStatus(id, 1, LocalDate.of(2026, 12, 1), null, name, null, null, supervisor, null, List.of("everyone"),
                 status, null, null, List.of()));
     }
 }
