@@ -60,6 +60,11 @@ class ForwardingWorker {
         this.backoff = new Backoff(settings.backoffBase(), settings.backoffMax(), () -> ThreadLocalRandom.current().nextDouble());
     }
 
+    /** This instance's name on the leases it takes. */
+    String owner() {
+        return owner;
+    }
+
     @Scheduled(initialDelayString = "${lrs.forwarding.poll-interval:1s}", fixedDelayString = "${lrs.forwarding.poll-interval:1s}")
     void poll() {
         Instant now = clock.instant();
@@ -125,6 +130,9 @@ class ForwardingWorker {
                 }
                 Sender.Outcome outcome = sender.send(TargetRequests.request(target, batch.body(), idempotencyKey(batch),
                         now.getEpochSecond(), settings.requestTimeout()));
+                if (Thread.currentThread().isInterrupted()) {
+                    return; // stopping: the batch is neither delivered nor failed; whoever holds the target next sends it
+                }
                 Instant done = clock.instant();
                 deliveries.record(new DeliveryLog.Delivery(targetId, done, "batch", batch.ids().size(), batch.ids().get(0),
                         batch.ids().get(batch.ids().size() - 1), outcome.status(), outcome.error(), outcome.millis()));
