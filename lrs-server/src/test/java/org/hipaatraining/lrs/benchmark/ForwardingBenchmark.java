@@ -80,17 +80,22 @@ public final class ForwardingBenchmark {
         receiver = lrs("fwd_bench_receiver_" + run);
         XapiHttp lrs = XapiHttp.basic(base(source), KEY, SECRET);
         XapiHttp admin = XapiHttp.basic(base(source), "admin", ADMIN);
+        rows.put("load average at the start (1, 5, 15 min)", loadAverage());
+        java.time.Instant lastRound = null;
+        long beforeLastRound = 0;
         try (ServerSocket dead = deadReceiver()) {
-            ingest(lrs, 20); // warm-up: JIT, store caches
+            ingest(lrs, 20, CONNECTIONS); // warm-up: JIT, store caches
             List<Double> without = new ArrayList<>();
             List<Double> with = new ArrayList<>();
             String deadId = null;
-            for (int round = 0; round < 2; round++) {
-                without.add(ingest(lrs, seconds));
+            for (int round = 0; round < 3; round++) {
+                without.add(ingest(lrs, seconds, CONNECTIONS));
+                lastRound = java.time.Instant.now();
+                beforeLastRound = posted.get();
                 deadId = create(admin, """
                         {"name": "dead", "kind": "XAPI_LRS", "url": "http://127.0.0.1:%d/xapi", "xapiVersion": "1.0.3"}
                         """.formatted(dead.getLocalPort()));
-                with.add(ingest(lrs, seconds));
+                with.add(ingest(lrs, seconds, CONNECTIONS));
                 JsonNode state = XapiHttp.json(admin.get("/api/forwarding/targets/" + deadId));
                 rows.put("dead target after round " + (round + 1), "status " + state.get("status").asString() + ", "
                         + state.get("failed").asLong() + " failed tries, lag " + state.get("lagSeconds").asLong() + " s");
@@ -101,27 +106,37 @@ public final class ForwardingBenchmark {
             rows.put("ratio dead / no target", String.format(Locale.ROOT, "%.3f", mean(with) / mean(without)));
         }
 
+        // what one connection of batches of 100 gets from the receiving LRS: the most a target of one sender can take
+        long sourceCount = posted.get();
+        double receiverAlone = ingest(XapiHttp.basic(base(receiver), KEY, SECRET), seconds, 1);
+        posted.set(sourceCount); // those went to the receiving LRS, not the source
+        rows.put("receiving LRS's own ingest, 1 connection (statements/s)", String.format(Locale.ROOT, "%,.0f", receiverAlone));
+
+        // catching up: everything from the start of the last round with a dead target (its statements and the next)
         long stored = posted.get();
+        long backlog = stored - beforeLastRound;
         long start = System.nanoTime();
         String live = create(admin, """
-                {"name": "receiver", "kind": "XAPI_LRS", "url": "%s/xapi", "xapiVersion": "1.0.3", "startFrom": "beginning",
-                 "credentials": {"kind": "BASIC", "username": "%s", "secret": "%s"}}""".formatted(base(receiver), KEY, SECRET));
-        long delivered = awaitDelivered(admin, live, stored, 1800);
+                {"name": "receiver", "kind": "XAPI_LRS", "url": "%s/xapi", "xapiVersion": "1.0.3", "startFrom": "%s",
+                 "credentials": {"kind": "BASIC", "username": "%s", "secret": "%s"}}""".formatted(base(receiver), lastRound,
+                KEY, SECRET));
+        long delivered = awaitDelivered(admin, live, backlog, 1800);
         double catchUp = (System.nanoTime() - start) / 1e9;
         rows.put("forwarding, catching up alone", String.format(Locale.ROOT, "%,d statements in %.1f s: %,.0f statements/s",
                 delivered, catchUp, delivered / catchUp));
 
-        double ingestWhileForwarding = ingest(lrs, seconds);
+        double ingestWhileForwarding = ingest(lrs, seconds, CONNECTIONS);
         JsonNode after = XapiHttp.json(admin.get("/api/forwarding/targets/" + live));
         long deliveredDuring = after.get("delivered").asLong() - delivered;
         long postedDuring = posted.get() - stored;
         start = System.nanoTime();
-        awaitDelivered(admin, live, posted.get(), 1800);
+        awaitDelivered(admin, live, delivered + postedDuring, 1800);
         double drain = (System.nanoTime() - start) / 1e9;
         rows.put("ingest while forwarding live (statements/s)", String.format(Locale.ROOT, "%,.0f", ingestWhileForwarding));
         rows.put("forwarded during that ingest", String.format(Locale.ROOT, "%,d of %,d (%,.0f statements/s); lag at the end %d s; caught up %.1f s later",
                 deliveredDuring, postedDuring, deliveredDuring / (double) seconds, after.get("lagSeconds").asLong(), drain));
 
+        rows.put("load average at the end (1, 5, 15 min)", loadAverage());
         StringBuilder table = new StringBuilder("| figure | value |\n| --- | --- |\n");
         rows.forEach((k, v) -> table.append("| ").append(k).append(" | ").append(v).append(" |\n"));
         System.out.println(table);
@@ -132,14 +147,14 @@ public final class ForwardingBenchmark {
         receiver.close();
     }
 
-    /** Batches of 100 on {@link #CONNECTIONS} connections for {@code seconds}: statements per second. */
-    private double ingest(XapiHttp lrs, int seconds) throws Exception {
+    /** Batches of 100 on {@code connections} connections for {@code seconds}: statements per second. */
+    private double ingest(XapiHttp lrs, int seconds, int connections) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         AtomicLong count = new AtomicLong();
-        ExecutorService clients = Executors.newFixedThreadPool(CONNECTIONS);
+        ExecutorService clients = Executors.newFixedThreadPool(connections);
         List<Future<?>> running = new ArrayList<>();
         long start = System.nanoTime();
-        for (int c = 0; c < CONNECTIONS; c++) {
+        for (int c = 0; c < connections; c++) {
             running.add(clients.submit(() -> {
                 while (System.nanoTime() < end) {
                     HttpResponse<String> response = lrs.postJson("/xapi/statements", pool.batch(100));
@@ -195,6 +210,16 @@ public final class ForwardingBenchmark {
         accept.setDaemon(true);
         accept.start();
         return socket;
+    }
+
+    /** Other work on the machine: the figures are only comparable within one run. */
+    private static String loadAverage() {
+        try {
+            String[] load = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return load[0] + ", " + load[1] + ", " + load[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static String rates(List<Double> rates) {
