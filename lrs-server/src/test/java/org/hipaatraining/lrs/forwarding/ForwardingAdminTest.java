@@ -101,6 +101,54 @@ class ForwardingAdminTest extends LrsIntegrationTest {
     }
 
     @Test
+    void aStatementTheReceiverRefusesIsSetAsideAndAReplayFromItsTimeSendsItAgain() throws Exception {
+        URI endpoint = receiver().at("/refusing", null, ScriptedReceiver.Act.REFUSE_400, ScriptedReceiver.Act.REFUSE_400);
+        String activities = "https://hipaa-training.org/xapi/activities/test/refused-" + java.util.UUID.randomUUID() + "/";
+        XapiHttp admin = admin();
+        String id = json(admin.postJson("/api/forwarding/targets", """
+                {"name": "Refusing", "kind": "NDJSON", "url": "%s", "selection": {"activities": ["%s*"]}}
+                """.formatted(endpoint, activities))).get("target").get("id").asString();
+        String mbox = XapiHttp.uniqueMbox();
+        StringBuilder batch = new StringBuilder("[");
+        for (int i = 0; i < 3; i++) {
+            batch.append(i == 0 ? "" : ",").append(org.hipaatraining.lrs.support.Statements.completed(null, mbox,
+                    org.hipaatraining.lrs.support.Statements.COMPLETED, activities + i, java.util.UUID.randomUUID().toString()));
+        }
+        assertThat(xapi.postJson("/xapi/statements", batch.append(']').toString()).statusCode()).isEqualTo(200);
+        java.util.List<String> stored = new java.util.ArrayList<>();
+        json(xapi.get("/xapi/statements", params("agent", "{\"mbox\":\"" + mbox + "\"}", "ascending", "true")))
+                .get("statements").forEach(s -> stored.add(s.get("id").asString()));
+
+        // the batch of three is refused, then the first alone: it is set aside and the other two go on
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> ndjsonIds(receiver.accepted("/refusing")).size() >= 2);
+        assertThat(ndjsonIds(receiver.accepted("/refusing"))).containsExactlyElementsOf(stored.subList(1, 3));
+        JsonNode deadLetters = json(admin.get("/api/forwarding/targets/" + id + "/dead-letters"));
+        assertThat(deadLetters).hasSize(1);
+        assertThat(deadLetters.get(0).get("ids").get(0).asString()).isEqualTo(stored.get(0));
+        assertThat(json(admin.get("/api/forwarding/targets/" + id)).get("deadLettered").asLong()).isEqualTo(1);
+
+        HttpResponse<String> replay = admin.postJson("/api/forwarding/targets/" + id + "/replay", "",
+                params("from", deadLetters.get(0).get("from").asString()));
+        assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> ndjsonIds(receiver.accepted("/refusing")).size() >= 5);
+        assertThat(ndjsonIds(receiver.accepted("/refusing")).subList(2, 5)).containsExactlyElementsOf(stored);
+    }
+
+    private static java.util.List<String> ndjsonIds(java.util.List<ScriptedReceiver.Received> batches) {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (ScriptedReceiver.Received r : batches) {
+            for (String line : new String(r.body(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank()) {
+                    ids.add(org.hipaatraining.lrs.xapi.json.XapiJson.parse(line, "test").get("id").asString());
+                }
+            }
+        }
+        return ids;
+    }
+
+    @Test
     void theAdminPagesShowATargetAndItsButtonsWorkAndFitA768PixelWindow() throws Exception {
         URI endpoint = receiver().at("/page-ndjson", null);
         try (AdminBrowser browser = new AdminBrowser(port)) {

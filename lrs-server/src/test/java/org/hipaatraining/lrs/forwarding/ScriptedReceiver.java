@@ -33,6 +33,8 @@ final class ScriptedReceiver implements AutoCloseable {
         PASS,
         /** 500 without passing the request on. */
         FAIL_500,
+        /** 400: the receiver refuses the content itself. */
+        REFUSE_400,
         /** 429 with Retry-After: 1, without passing it on. */
         THROTTLE_429,
         /** Pass it on (the receiver stores it), then answer 500: the sender must send it again. */
@@ -125,6 +127,7 @@ final class ScriptedReceiver implements AutoCloseable {
             Map<String, List<String>> headers = Map.copyOf(exchange.getRequestHeaders());
             int status = switch (act) {
                 case FAIL_500 -> 500;
+                case REFUSE_400 -> 400;
                 case THROTTLE_429 -> {
                     exchange.getResponseHeaders().add("Retry-After", "1");
                     yield 429;
