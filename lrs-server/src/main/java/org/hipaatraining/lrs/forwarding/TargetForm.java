@@ -19,6 +19,8 @@ import java.util.Set;
  * @param credentials  for LRS and NDJSON targets; a secret left out on a change keeps the one stored
  * @param signingSecret for NDJSON and webhook targets; left out on creation, one is made (and shown once)
  * @param events       webhook event names ({@code person.compliant}, ...); empty: all
+ * @param paused       whether the target starts (or stays, on a change) paused; left out: a new target runs, a
+ *                     changed one keeps its state
  * @param startFrom    where a new target starts: "now" (the default), "beginning", or a date or instant to replay from
  */
 public record TargetForm(String name, String kind, String url, String xapiVersion, CredentialsForm credentials,
@@ -67,7 +69,9 @@ public record TargetForm(String name, String kind, String url, String xapiVersio
                 throw new ForwardingException("selection.sources", "an xAPI client key may not be empty");
             }
         }
-        return new Target(id, name.strip(), k, uri, version, c, secret, s, eventTypes(), Boolean.TRUE.equals(paused), createdAt);
+        // a change that does not say leaves a paused target paused (pause and resume have their own buttons)
+        boolean pausedNow = paused != null ? paused : existing != null && existing.paused();
+        return new Target(id, name.strip(), k, uri, version, c, secret, s, eventTypes(), pausedNow, createdAt);
     }
 
     private URI uri(boolean allowHttp) {

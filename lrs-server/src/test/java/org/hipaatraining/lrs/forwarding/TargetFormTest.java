@@ -60,4 +60,14 @@ class TargetFormTest {
         assertThat(changed.credentials().masked().secret()).isEqualTo("••••");
         assertThat(Secrets.mask("0123456789abcdefWXYZ")).isEqualTo("••••WXYZ");
     }
+
+    @Test
+    void aChangeThatDoesNotSayKeepsAPausedTargetPaused() {
+        TargetForm form = new TargetForm("Hook", "WEBHOOK", "https://hr.example/hook", null, null, null, null, null, null, null);
+        Target paused = new TargetForm("Hook", "WEBHOOK", "https://hr.example/hook", null, null, null, null, null, true, null)
+                .toTarget("t", Instant.EPOCH, null, false);
+
+        assertThat(form.toTarget("t", Instant.EPOCH, paused, false).paused()).isTrue();
+        assertThat(form.toTarget("t", Instant.EPOCH, null, false).paused()).isFalse();
+    }
 }
