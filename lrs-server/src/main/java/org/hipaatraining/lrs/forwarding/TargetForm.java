@@ -1,6 +1,5 @@
 package org.hipaatraining.lrs.forwarding;
 
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -100,12 +99,10 @@ public record TargetForm(String name, String kind, String url, String xapiVersio
         return uri;
     }
 
+    /** The loopback by name or address literal; never looked up (an admin's form must not wait on DNS). */
     private static boolean loopback(String host) {
-        try {
-            return host.equals("localhost") || InetAddress.getByName(host).isLoopbackAddress();
-        } catch (java.io.IOException e) {
-            return false;
-        }
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}") || h.equals("[::1]") || h.equals("::1");
     }
 
     private Credentials credentials(Target existing) {

@@ -90,7 +90,7 @@ class SetupPageTest extends LrsIntegrationTest {
         List<String> expected = null;
         for (String path : List.of("/admin", "/admin/setup", "/admin/people/import", "/admin/people", "/admin/overdue",
                 "/admin/stalled", "/admin/modules", "/admin/lms-activities", "/admin/lti", "/admin/record-keeping",
-                "/admin/audit-packages", "/admin/sign-in-locks")) {
+                "/admin/audit-packages", "/admin/sign-in-locks", "/admin/forwarding")) {
             HttpResponse<String> response = practice.admin().get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(200);
             org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(response.body());
