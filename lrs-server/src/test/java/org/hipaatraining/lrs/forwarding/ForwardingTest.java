@@ -169,10 +169,11 @@ class ForwardingTest extends LrsIntegrationTest {
                  "object": {"objectType": "StatementRef", "id": "%s"}}""".formatted(voiding, mbox, voided)).statusCode())
                 .isEqualTo(200);
         String withAttachment = postWithAttachment(onB, mbox, activities + "certificate");
+        String signed = postSigned(xapiOf(c), mbox, activities + "acknowledgement");
         posted.addAll(post(mbox, activities, 10, onB, xapiOf(c)));
 
         List<String> expected = new ArrayList<>(ids(storedOn(onB, mbox))); // the source's stored order, voided aside
-        assertThat(expected).hasSize(posted.size() + 2 - 1);
+        assertThat(expected).hasSize(posted.size() + 3 - 1);
         XapiHttp onR = xapi;
         await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(250))
                 .until(() -> storedOn(onR, mbox).size() == expected.size());
@@ -190,12 +191,15 @@ class ForwardingTest extends LrsIntegrationTest {
         HttpResponse<byte[]> attachment = onR.getBytes("/xapi/statements", params("statementId", withAttachment,
                 "attachments", "true"));
         assertThat(new String(attachment.body(), StandardCharsets.ISO_8859_1)).contains(CERTIFICATE);
+        HttpResponse<byte[]> signature = onR.getBytes("/xapi/statements", params("statementId", signed, "attachments", "true"));
+        assertThat(new String(signature.body(), StandardCharsets.ISO_8859_1)).contains("application/octet-stream")
+                .contains("http://adlnet.gov/expapi/attachments/signature");
 
         // the receiver may hold every statement before the sender knows: an answer lost after storing is sent again
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).until(() ->
                 json(admin.get("/api/forwarding/targets/" + id)).get("status").asString().equals("CAUGHT_UP"));
         JsonNode target = json(admin.get("/api/forwarding/targets/" + id));
-        assertThat(target.get("delivered").asLong()).isEqualTo(posted.size() + 2);
+        assertThat(target.get("delivered").asLong()).isEqualTo(posted.size() + 3);
         assertThat(target.get("failed").asLong()).isGreaterThanOrEqualTo(5);
         assertThat(target.get("status").asString()).isEqualTo("CAUGHT_UP");
         assertThat(target.get("credentials").get("secret").asString()).doesNotContain(SECRET);
@@ -208,24 +212,62 @@ class ForwardingTest extends LrsIntegrationTest {
 
     private static String postWithAttachment(XapiHttp lrs, String mbox, String activity) throws Exception {
         byte[] content = CERTIFICATE.getBytes(StandardCharsets.ISO_8859_1);
-        String sha2 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         String id = UUID.randomUUID().toString();
         String statement = """
                 {"id": "%s", "actor": {"mbox": "%s"}, "verb": {"id": "%s"}, "object": {"id": "%s"},
                  "attachments": [{"usageType": "https://hipaa-training.org/xapi/attachments/certificate",
                    "display": {"en-US": "certificate"}, "contentType": "text/plain", "length": %d, "sha2": "%s"}]}
-                """.formatted(id, mbox, Statements.COMPLETED, activity, content.length, sha2);
+                """.formatted(id, mbox, Statements.COMPLETED, activity, content.length, sha256(content));
+        postMultipart(lrs, statement, "text/plain", content);
+        return id;
+    }
+
+    /**
+     * A statement signed as xAPI signs (RS256 JWS of the statement, as a signature attachment), with no timestamp of
+     * its own: the source LRS sets one equal to stored, which the receiving LRS must tell apart from the signer's.
+     */
+    private static String postSigned(XapiHttp lrs, String mbox, String activity) throws Exception {
+        String id = UUID.randomUUID().toString();
+        String unsigned = """
+                {"id": "%s", "actor": {"mbox": "%s"}, "verb": {"id": "%s"}, "object": {"id": "%s"}}"""
+                .formatted(id, mbox, Statements.COMPLETED, activity);
+        java.security.KeyPairGenerator keys = java.security.KeyPairGenerator.getInstance("RSA");
+        keys.initialize(2048);
+        com.nimbusds.jose.JWSObject jws = new com.nimbusds.jose.JWSObject(
+                new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.RS256), new com.nimbusds.jose.Payload(unsigned));
+        jws.sign(new com.nimbusds.jose.crypto.RSASSASigner(keys.generateKeyPair().getPrivate()));
+        byte[] token = jws.serialize().getBytes(StandardCharsets.US_ASCII);
+        String signed = unsigned.substring(0, unsigned.lastIndexOf('}')) + """
+                , "attachments": [{"usageType": "http://adlnet.gov/expapi/attachments/signature",
+                   "display": {"en-US": "signature"}, "contentType": "application/octet-stream", "length": %d, "sha2": "%s"}]}
+                """.formatted(token.length, sha256(token));
+        postMultipart(lrs, signed, "application/octet-stream", token);
+        return id;
+    }
+
+    private static String sha256(byte[] content) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    }
+
+    private static void postMultipart(XapiHttp lrs, String statement, String contentType, byte[] content) {
         String boundary = "fwd-boundary";
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Type: application/json\r\n\r\n" + statement + "\r\n--" + boundary
-                + "\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: binary\r\nX-Experience-API-Hash: " + sha2
-                + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                + "\r\nContent-Type: " + contentType + "\r\nContent-Transfer-Encoding: binary\r\nX-Experience-API-Hash: "
+                + sha256Unchecked(content) + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--").getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> posted = lrs.send("POST", "/xapi/statements", Map.of(), body.toByteArray(),
                 "Content-Type", "multipart/mixed; boundary=" + boundary);
         assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
-        return id;
+    }
+
+    private static String sha256Unchecked(byte[] content) {
+        try {
+            return sha256(content);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
