@@ -109,7 +109,7 @@ class SetupPageTest extends LrsIntegrationTest {
         List<String> expected = null;
         for (String path : List.of("/admin", "/admin/setup", "/admin/people/import", "/admin/people", "/admin/overdue",
                 "/admin/stalled", "/admin/modules", "/admin/lms-activities", "/admin/lti", "/admin/record-keeping",
-                "/admin/audit-packages", "/admin/sign-in-locks", "/admin/trigger-events")) {
+                "/admin/audit-packages", "/admin/sign-in-locks", "/admin/trigger-events", "/admin/forwarding")) {
             HttpResponse<String> response = practice.admin().get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(200);
             org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(response.body());
@@ -118,7 +118,7 @@ class SetupPageTest extends LrsIntegrationTest {
             // every admin page is reachable from the header: four in the bar, the rest in two disclosures
             assertThat(nav).as(path).containsExactlyInAnyOrder("/admin", "/admin/people", "/admin/overdue", "/admin/stalled",
                     "/admin/setup", "/admin/people/import", "/admin/modules", "/admin/policies", "/admin/lms-activities",
-                    "/admin/lti", "/admin/notifications", "/admin/trigger-events", "/admin/sign-in-locks", "/admin/audit-packages",
+                    "/admin/lti", "/admin/notifications", "/admin/trigger-events", "/admin/forwarding", "/admin/sign-in-locks", "/admin/audit-packages",
                     "/admin/record-keeping", "/admin/statements", "/admin/insights");
             assertThat(page.select(".site-header nav details > summary")).as(path).hasSize(2);
             assertThat(page.select(".site-header nav a[aria-current=page]")).as(path + ": marks itself").hasSize(1);

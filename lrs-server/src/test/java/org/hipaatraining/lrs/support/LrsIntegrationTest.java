@@ -39,7 +39,15 @@ import org.junit.jupiter.api.Tag;
                 // The shared roster grows with every test class: one PDF for all of it, and small parts so that a
                 // package job of a modest roster has several.
                 "lrs.reports.audit-pdf-max-people=100000",
-                "lrs.reports.audit-part-size=40"
+                "lrs.reports.audit-part-size=40",
+                // forwarding: retries and hand-overs in seconds, not minutes (forwarding.ForwardingTest)
+                "lrs.forwarding.poll-interval=200ms",
+                "lrs.forwarding.settle=200ms",
+                "lrs.forwarding.backoff-base=200ms",
+                "lrs.forwarding.backoff-max=1s",
+                "lrs.forwarding.request-timeout=2s",
+                "lrs.forwarding.lease=4s",
+                "lrs.forwarding.round-time=2s"
         })
 public abstract class LrsIntegrationTest {
 

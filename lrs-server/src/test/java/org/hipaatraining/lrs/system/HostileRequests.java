@@ -404,7 +404,9 @@ final class HostileRequests {
                 "/webjars/chart.js/x", "/error", "/error?x=1", "/lti/jwks", "/api/openapi", "/api/docs", "/xapi/about?x=%zz".replace("%zz", "%25zz"),
                 "/admin/people/;jsessionid=x", "/api/cmi5/courses/" + "a".repeat(3000), "/api/lti/keys/" + UUID.randomUUID(),
                 "/api/compliance/modules/privacy/releases/9.9.9", "/api/compliance/requirements/roles/nope",
-                "/api/admin/sign-in-locks?id=" + enc(pick(r, STRINGS)), "/login?error", "/admin/sign-in-locks"};
+                "/api/admin/sign-in-locks?id=" + enc(pick(r, STRINGS)), "/login?error", "/admin/sign-in-locks",
+                "/api/forwarding/targets", "/api/forwarding/targets/" + enc(pick(r, STRINGS)).replace("%", "x"),
+                "/admin/forwarding/" + enc(pick(r, STRINGS)).replace("%", "x")};
         b.method(pick(r, new String[] {"GET", "GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH"}))
                 .path(safePath(paths[r.nextInt(paths.length)]));
         if (r.nextInt(3) > 0) {
@@ -432,6 +434,7 @@ final class HostileRequests {
                 {"/admin/lms-activities/unmap", "activityIri=" + enc(pick(r, STRINGS))},
                 {"/admin/lti/platforms", "name=" + enc(pick(r, STRINGS)) + "&issuer=" + enc(pick(r, STRINGS))},
                 {"/admin/sign-in-locks/lift", "id=" + enc(pick(r, STRINGS))},
+                {"/admin/forwarding/" + enc(pick(r, STRINGS)).replace("%", "x") + "/replay", "from=" + enc(hostileDate(r))},
         };
         String[] form = forms[r.nextInt(forms.length)];
         String body = r.nextInt(6) == 0 ? form[1] + "&" + pick(r, new String[] {"%zz=1", "a=%", "=", "%"}) : form[1];

@@ -58,11 +58,14 @@ public class StatusKeeper {
     private final KeptStatuses kept;
     private final Clock clock;
     private final org.hipaatraining.lrs.compliance.triggers.TriggerEvents triggers;
+    private final org.springframework.context.ApplicationEventPublisher publisher;
 
     StatusKeeper(RosterService roster, RequirementsService requirements, TrainingEventStore events, ModuleReleases releases,
                  Catalogue catalogue, StatusMarks marks, KeptStatuses kept, Clock clock,
-                 org.hipaatraining.lrs.compliance.triggers.TriggerEvents triggers) {
+                 org.hipaatraining.lrs.compliance.triggers.TriggerEvents triggers,
+                 org.springframework.context.ApplicationEventPublisher publisher) {
         this.triggers = triggers;
+        this.publisher = publisher;
         this.roster = roster;
         this.requirements = requirements;
         this.events = events;
@@ -147,9 +150,13 @@ public class StatusKeeper {
         List<Person> people = roster.byIds(personIds);
         Set<String> gone = new LinkedHashSet<>(personIds);
         people.forEach(p -> gone.remove(p.id()));
-        kept.keep(compute(people, versions, today()));
+        List<KeptStatus> computed = compute(people, versions, today());
+        kept.keep(computed);
         kept.forget(gone);
         marks.clean(versions);
+        if (!computed.isEmpty()) {
+            publisher.publishEvent(new StatusesKept(List.copyOf(computed)));
+        }
     }
 
     /** Statuses of these people on a day, from their inputs: one read of events per 500 identities. */

@@ -58,7 +58,7 @@ final class SignedStatements {
         } catch (XapiException e) {
             throw XapiException.badRequest(path + ": the JWS payload is not the statement as JSON");
         }
-        if (!payload.isObject() || !StatementComparison.digest(payload).equals(StatementComparison.digest(unsigned(statement)))
+        if (!payload.isObject() || !signs(payload, unsigned(statement))
                 || (payload.has("id") && !payload.path("id").asString().equalsIgnoreCase(statement.path("id").asString()))) {
             throw XapiException.badRequest(path + ": the JWS payload does not match the statement it signs");
         }
@@ -77,6 +77,24 @@ final class SignedStatements {
         } catch (CertificateException | JOSEException e) {
             throw XapiException.badRequest(path + ": the x5c certificate cannot be used: " + e.getMessage());
         }
+    }
+
+    /**
+     * Whether the payload is the statement, LRS-set fields aside. A statement forwarded from another LRS carries that
+     * LRS's {@code stored}, and the {@code timestamp} it set equal to it when the signer gave none: such a timestamp is
+     * the LRS's too, not the signer's.
+     */
+    private static boolean signs(JsonNode payload, JsonNode statement) {
+        String signed = StatementComparison.digest(payload);
+        if (signed.equals(StatementComparison.digest(statement))) {
+            return true;
+        }
+        if (!payload.has("timestamp") && statement.has("stored") && statement.path("timestamp").equals(statement.path("stored"))) {
+            ObjectNode withoutTimestamp = (ObjectNode) statement.deepCopy();
+            withoutTimestamp.remove("timestamp");
+            return signed.equals(StatementComparison.digest(withoutTimestamp));
+        }
+        return false;
     }
 
     /** The statement as it was before the signature attachment was added. */

@@ -14,9 +14,50 @@ import org.springframework.stereotype.Service;
 public class StoredStatements {
 
     private final StatementStore store;
+    private final StatementLog statementLog;
+    private final org.hipaatraining.lrs.xapi.XapiSettings settings;
+    private final java.time.Clock clock;
 
-    StoredStatements(StatementStore store) {
+    StoredStatements(StatementStore store, StatementLog statementLog, org.hipaatraining.lrs.xapi.XapiSettings settings,
+                     java.time.Clock clock) {
         this.store = store;
+        this.statementLog = statementLog;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * A time before which every statement is in the statements collection, so a reader following {@link #page} never
+     * passes a statement that appears later: "now" less the consistency window (writes in flight on any instance), or
+     * earlier while a logged batch is not yet stored (a crashed instance's batch waits for its replay).
+     */
+    public Instant settledThrough() {
+        Instant now = clock.instant();
+        Instant settled = now.minus(settings.consistencyWindow());
+        StatementLogRecovery.Backlog backlog = statementLog.backlog(now);
+        if (backlog.batches() > 0) {
+            Instant oldestOpen = now.minus(backlog.oldest());
+            settled = oldestOpen.isBefore(settled) ? oldestOpen : settled;
+        }
+        return settled;
+    }
+
+    /** The raw content of an attachment a statement carries (not those given only by fileUrl). */
+    public record Attachment(String sha2, String contentType, byte[] content) {
+    }
+
+    /** The attachments stored for these statements, by SHA-2: what a statement forwarded intact must carry along. */
+    public java.util.Map<String, Attachment> attachmentsOf(Collection<StoredStatement> statements) {
+        java.util.Set<String> hashes = new java.util.LinkedHashSet<>();
+        for (StoredStatement s : statements) {
+            if (s.json().contains("\"attachments\"")) {
+                s.statement().path("attachments").forEach(a -> hashes.add(a.path("sha2").asString()));
+            }
+        }
+        java.util.Map<String, Attachment> found = new java.util.LinkedHashMap<>();
+        store.findAttachments(hashes).forEach((sha2, part) ->
+                found.put(sha2, new Attachment(sha2, part.contentType(), part.content())));
+        return found;
     }
 
     /**
