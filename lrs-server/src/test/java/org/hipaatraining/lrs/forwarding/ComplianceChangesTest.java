@@ -24,7 +24,7 @@ class ComplianceChangesTest {
     }
 
     private static KeptStatus person(long version, ModuleStatus... statuses) {
-        return new KeptStatus("p1", version, DAY, null, "Ann", "ann@clinic.example", "E1", null, List.of("front-desk"),
+        return new KeptStatus("p1", version, DAY, null, "Ann", "ann@clinic.example", "E1", null, null, List.of("front-desk"),
                 Person.Status.ACTIVE, null, null, List.of(statuses));
     }
 
