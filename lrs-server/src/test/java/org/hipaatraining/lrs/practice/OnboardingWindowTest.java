@@ -14,29 +14,13 @@ import org.hipaatraining.lrs.support.PracticeFixture;
 import org.hipaatraining.lrs.support.PracticeFixture.Learner;
 import org.hipaatraining.lrs.support.PracticeProfileRestore;
 import org.hipaatraining.lrs.support.XapiHttp;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /** The practice's onboarding window, changed on /api/practice, moves a new hire's due dates in the kept statuses. */
+@ExtendWith(PracticeProfileRestore.class)
 class OnboardingWindowTest extends LrsIntegrationTest {
-
-    @Autowired
-    private ApplicationContext context;
-    private PracticeProfileRestore profileBefore;
-
-    @BeforeEach
-    void snapshotTheProfile() {
-        profileBefore = PracticeProfileRestore.snapshot(context);
-    }
-
-    @AfterEach
-    void restoreTheProfile() {
-        profileBefore.restore();
-    }
 
     @Test
     void changingTheWindowMovesANewHiresDueDateAndTheKeptStatusesEqualARecompute() {

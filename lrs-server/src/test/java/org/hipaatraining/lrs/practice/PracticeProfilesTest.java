@@ -22,25 +22,11 @@ import org.hipaatraining.lrs.support.PracticeFixture.Learner;
 import org.hipaatraining.lrs.support.TrainingStatements;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 
+@ExtendWith(PracticeProfileRestore.class)
 class PracticeProfilesTest extends LrsIntegrationTest {
-
-    @Autowired
-    private org.springframework.context.ApplicationContext context;
-    private PracticeProfileRestore profileBefore;
-
-    @BeforeEach
-    void snapshotTheProfile() {
-        profileBefore = PracticeProfileRestore.snapshot(context);
-    }
-
-    @AfterEach
-    void restoreTheProfile() {
-        profileBefore.restore();
-    }
-
 
     @Autowired
     PracticeProfiles profiles;

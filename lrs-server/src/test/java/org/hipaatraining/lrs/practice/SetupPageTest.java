@@ -16,28 +16,12 @@ import org.hipaatraining.lrs.support.XapiHttp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /** The set-up page in Chromium: an admin names the practice and its officers, and the API and header show them. */
+@ExtendWith(PracticeProfileRestore.class)
 class SetupPageTest extends LrsIntegrationTest {
-
-    @Autowired
-    private org.springframework.context.ApplicationContext context;
-    private PracticeProfileRestore profileBefore;
-
-    @BeforeEach
-    void snapshotTheProfile() {
-        profileBefore = PracticeProfileRestore.snapshot(context);
-    }
-
-    @AfterEach
-    void restoreTheProfile() {
-        profileBefore.restore();
-    }
-
 
     private static AdminBrowser browser;
 
