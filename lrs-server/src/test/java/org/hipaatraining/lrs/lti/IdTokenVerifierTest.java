@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -29,6 +26,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import org.hipaatraining.lrs.support.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -75,29 +73,6 @@ class IdTokenVerifierTest {
             return new RSAKeyGenerator(2048).keyID(kid).generate();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    static final class MovableClock extends Clock {
-        Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 
@@ -265,9 +240,9 @@ class IdTokenVerifierTest {
     void aRotatedKeyIsFetchedAfterThePause() {
         verifier.verify(token(c -> c), login);
         http.publish(PLATFORM_KEY, ROTATED_KEY);
-        clock.now = NOW.plus(PlatformKeySets.REFETCH_PAUSE).plusSeconds(1);
-        String rotated = sign(ROTATED_KEY, ROTATED_KEY.getKeyID(), claims().issueTime(Date.from(clock.now))
-                .expirationTime(Date.from(clock.now.plusSeconds(300))).build());
+        clock.set(NOW.plus(PlatformKeySets.REFETCH_PAUSE).plusSeconds(1));
+        String rotated = sign(ROTATED_KEY, ROTATED_KEY.getKeyID(), claims().issueTime(Date.from(clock.instant()))
+                .expirationTime(Date.from(clock.instant().plusSeconds(300))).build());
         assertThat(verifier.verify(rotated, login).claims().getSubject()).isEqualTo("moodle-user-42");
         assertThat(http.fetched).hasSize(2);
     }

@@ -3,46 +3,28 @@ package org.hipaatraining.lrs.notifications;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 
+import org.hipaatraining.lrs.support.MovableClock;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /** A clock the test moves by hand, shared by every server instance of the test JVM: days pass without sleeping. */
-final class SimulatedClock extends Clock {
+final class SimulatedClock extends MovableClock {
 
     static final SimulatedClock INSTANCE = new SimulatedClock();
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2027-02-01T09:00:00Z"));
-
-    void set(LocalDate day) {
-        now.set(day.atTime(9, 0).toInstant(ZoneOffset.UTC));
+    private SimulatedClock() {
+        super(Instant.parse("2027-02-01T09:00:00Z"));
     }
 
-    void advance(java.time.Duration by) {
-        now.updateAndGet(t -> t.plus(by));
+    void set(LocalDate day) {
+        set(day.atTime(9, 0).toInstant(ZoneOffset.UTC));
     }
 
     LocalDate today() {
-        return LocalDate.ofInstant(now.get(), ZoneOffset.UTC);
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
-    }
-
-    @Override
-    public Instant instant() {
-        return now.get();
+        return LocalDate.ofInstant(instant(), ZoneOffset.UTC);
     }
 
     /** Replaces the application's clock in a server started with this class among its sources. */

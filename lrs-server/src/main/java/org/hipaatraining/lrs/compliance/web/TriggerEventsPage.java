@@ -47,10 +47,9 @@ class TriggerEventsPage {
     @GetMapping("/admin/trigger-events")
     String page(Model model) {
         LocalDate today = compliance.today();
-        List<Line> lines = new ArrayList<>();
-        triggers.all().stream().sorted(Comparator.comparing(TriggerEvent::date).thenComparing(TriggerEvent::recordedAt).reversed())
-                .forEach(e -> lines.add(new Line(e, concerns(e), e.modules().stream().map(this::moduleTitle).toList())));
-        model.addAttribute("lines", lines);
+        model.addAttribute("lines", triggers.all().stream()
+                .sorted(Comparator.comparing(TriggerEvent::date).thenComparing(TriggerEvent::recordedAt).reversed())
+                .map(e -> new Line(e, concerns(e), e.modules().stream().map(this::moduleTitle).toList())).toList());
         model.addAttribute("kinds", TriggerEvent.Kind.values());
         model.addAttribute("roles", catalogue.roles());
         model.addAttribute("modules", catalogue.modules());
