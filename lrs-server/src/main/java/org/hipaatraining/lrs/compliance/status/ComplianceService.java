@@ -118,7 +118,7 @@ public class ComplianceService {
 
     /** How many people have requirements overdue today (people on leave aside). */
     public long peopleOverdue() {
-        return kept.overdueCount();
+        return counts.peopleOverdue();
     }
 
     /** People with overdue requirements, longest overdue first. */

@@ -13,12 +13,16 @@ class CountsCache {
 
     private final KeptStatuses kept;
     private volatile Snapshot latest;
+    private volatile OverdueSnapshot latestOverdue;
 
     CountsCache(KeptStatuses kept) {
         this.kept = kept;
     }
 
     private record Snapshot(long changes, StatusCounts counts) {
+    }
+
+    private record OverdueSnapshot(long changes, long people) {
     }
 
     StatusCounts counts() {
@@ -39,5 +43,20 @@ class CountsCache {
         StatusCounts counts = kept.counts().frozen();
         latest = new Snapshot(changes, counts);
         return counts;
+    }
+
+    /**
+     * How many people the overdue list holds, counted once per change like the counts: the count reads every matching
+     * status on the embedded store, which at thousands of people overdue cost the list page as much as its page of rows.
+     */
+    long peopleOverdue() {
+        OverdueSnapshot snapshot = latestOverdue;
+        long changes = kept.changes();
+        if (snapshot != null && snapshot.changes() == changes) {
+            return snapshot.people();
+        }
+        long people = kept.overdueCount(); // read after the change count, so it includes every write counted so far
+        latestOverdue = new OverdueSnapshot(changes, people);
+        return people;
     }
 }

@@ -21,6 +21,7 @@ class CountsCacheTest {
     private static final class FakeKept extends KeptStatuses {
         final AtomicLong changes = new AtomicLong();
         final AtomicInteger aggregations = new AtomicInteger();
+        final AtomicInteger overdueCounts = new AtomicInteger();
         volatile CountDownLatch aggregating;
 
         FakeKept() {
@@ -30,6 +31,11 @@ class CountsCacheTest {
         @Override
         long changes() {
             return changes.get();
+        }
+
+        @Override
+        long overdueCount() {
+            return overdueCounts.incrementAndGet() * 10L;
         }
 
         @Override
@@ -99,5 +105,21 @@ class CountsCacheTest {
         assertThatThrownBy(() -> counts.byRole().get("everyone").put("security", null))
                 .isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> counts.totals().clear()).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void theOverdueHeadcountIsCountedOncePerChange() {
+        FakeKept kept = new FakeKept();
+        CountsCache cache = new CountsCache(kept);
+
+        assertThat(cache.peopleOverdue()).isEqualTo(10);
+        assertThat(cache.peopleOverdue()).isEqualTo(10);
+        assertThat(kept.overdueCounts).hasValue(1);
+
+        kept.changes.incrementAndGet();
+
+        assertThat(cache.peopleOverdue()).isEqualTo(20);
+        assertThat(kept.overdueCounts).hasValue(2);
+        assertThat(kept.aggregations).as("the headcount does not pay for the overview's aggregation").hasValue(0);
     }
 }
