@@ -132,6 +132,12 @@ class RegistrationStore implements DeclaresIndexes {
         return d != null && statementId.equals(d.getString(result.name()));
     }
 
+    /** Gives a claim back, if this statement still holds it: its batch was refused. */
+    void release(String registration, String auActivityId, Result result, String statementId) {
+        statuses().updateOne(new Document("_id", statusId(registration, auActivityId)).append(result.name(), statementId),
+                Updates.unset(result.name()));
+    }
+
     /** Records a result that may repeat (failed: a learner can fail and retake before passing); the latest wins. */
     void record(String registration, String auActivityId, Result result, String statementId) {
         statuses().updateOne(Filters.eq("_id", statusId(registration, auActivityId)), Updates.combine(

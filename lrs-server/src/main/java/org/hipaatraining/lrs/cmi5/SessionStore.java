@@ -102,6 +102,12 @@ class SessionStore implements DeclaresIndexes {
         return find(id).map(s -> statementId.equals(s.claimed(verb))).orElse(false);
     }
 
+    /** Gives a claim back, if this statement still holds it: its batch was refused. */
+    void release(String id, Verb verb, String statementId) {
+        sessions().updateOne(new Document("_id", id).append("verbs." + verb.name(), statementId),
+                Updates.unset("verbs." + verb.name()));
+    }
+
     void touch(String id, Instant when) {
         sessions().updateOne(Filters.eq("_id", id), Updates.max("lastActivityAt", Date.from(when)));
     }

@@ -85,6 +85,11 @@ class SessionRulesTest {
         }
 
         @Override
+        void release(String id, Verb verb, String statementId) {
+            claims.get(id).remove(verb, statementId);
+        }
+
+        @Override
         void touch(String id, Instant when) {
             touched.put(id, when);
         }
@@ -117,6 +122,11 @@ class SessionRulesTest {
         boolean claim(String registration, String auActivityId, Result result, String statementId) {
             String holder = of(registration, auActivityId).putIfAbsent(result, statementId);
             return holder == null || holder.equals(statementId);
+        }
+
+        @Override
+        void release(String registration, String auActivityId, Result result, String statementId) {
+            of(registration, auActivityId).remove(result, statementId);
         }
 
         @Override
@@ -402,5 +412,42 @@ class SessionRulesTest {
 
     private static String id(ObjectNode statement) {
         return statement.get("id").asString();
+    }
+
+    @Test
+    void aRefusedBatchClaimsNothingSoTheAuCanSendItAgainWithNewIds() {
+        String session = initialized("Normal", 0.8);
+        // 'completed' is fine, but the 'passed' after it is below the masteryScore: the whole batch is refused.
+        assertThatThrownBy(() -> send(session, au("completed"), scored("passed", true, 0.5)))
+                .isInstanceOf(XapiException.class).hasMessageContaining("below the masteryScore");
+
+        assertThat(sessions.claims.get(session)).doesNotContainKeys(SessionStore.Verb.completedBy, SessionStore.Verb.passedBy);
+        assertThat(registrations.status(REGISTRATION, AU).completedBy()).isNull();
+        ObjectNode completed = au("completed"); // the AU sends again without ids: the LRS gives new ones
+        send(session, completed, scored("passed", true, 0.9));
+        assertThat(registrations.status(REGISTRATION, AU).completedBy()).isEqualTo(id(completed));
+    }
+
+    @Test
+    void claimsTakenBeforeAConcurrentConflictAreGivenBack() {
+        String session = initialized("Normal", null);
+        // Another session passes this AU between this batch's check and its claims: 'completed' was claimed first.
+        FakeRegistrations racing = new FakeRegistrations() {
+            @Override
+            boolean claim(String registration, String auActivityId, Result result, String statementId) {
+                if (result == Result.passedBy) {
+                    super.claim(registration, auActivityId, result, "statement-from-another-session");
+                }
+                return super.claim(registration, auActivityId, result, statementId);
+            }
+        };
+        SessionRules raced = new SessionRules(sessions, racing, Clock.fixed(NOW, ZoneOffset.UTC));
+
+        assertThatThrownBy(() -> raced.beforeStore(List.of(au("completed"), scored("passed", true, 0.9)), token(session)))
+                .isInstanceOf(XapiException.class).hasMessageContaining("by another statement sent at the same time");
+
+        assertThat(racing.status(REGISTRATION, AU).completedBy()).as("given back").isNull();
+        assertThat(sessions.claims.get(session)).doesNotContainKeys(SessionStore.Verb.completedBy, SessionStore.Verb.passedBy);
+        assertThat(sessions.terminated).isEmpty();
     }
 }

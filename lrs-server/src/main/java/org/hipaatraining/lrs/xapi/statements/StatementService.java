@@ -64,11 +64,11 @@ public class StatementService {
                               XapiVersion version, boolean single) {
         List<ObjectNode> statements = validate(batch, parts, client, version, single);
         Map<String, ObjectNode> byId = identify(statements, version, single);
-        if (client.restriction() != null) {
-            launchRules.forEach(rules -> rules.beforeStore(new ArrayList<>(byId.values()), client));
-        }
         List<ObjectNode> fresh = withoutStored(new ArrayList<>(byId.values()));
         if (!fresh.isEmpty()) {
+            if (client.restriction() != null) { // after the 409 check, so a refused batch claims nothing; re-sends pass
+                launchRules.forEach(rules -> rules.beforeStore(fresh, client));
+            }
             store.saveAttachments(usedParts(fresh, parts)); // content-addressed: harmless if the batch then fails
             StatementWriter.Batch prepared = prepare(fresh, client, version);
             List<StoredStatement> stored = writer.write(prepared);
