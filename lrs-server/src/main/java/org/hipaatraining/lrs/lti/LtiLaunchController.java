@@ -58,10 +58,24 @@ class LtiLaunchController {
                 "This launch's state is unknown, already used or older than the login allows. Go back to your LMS and "
                         + "open the link again."));
         LtiMessage message = verifier.verify(idToken, login);
+        checkTargetLink(message, login);
         if (message.isDeepLinking()) {
             return deepLinking.selectionPage(message);
         }
         return new ModelAndView(new RedirectView(resourceLink(message).toString()));
+    }
+
+    /**
+     * The id_token's target_link_uri must be the one the login was started for: a token the platform issued for another
+     * link, replayed into this login, is refused (LTI 1.3 core 5.1.3, IMS Security Framework 5.1.1.1). A platform that
+     * leaves either out is not refused for it; the signed token's link and deployment still decide what opens.
+     */
+    private static void checkTargetLink(LtiMessage message, LoginStateStore.LoginState login) {
+        String claimed = message.targetLinkUri();
+        if (claimed != null && login.targetLinkUri() != null && !claimed.equals(login.targetLinkUri())) {
+            throw LtiException.untrusted("This launch was for " + claimed + " but the LMS's login was for "
+                    + login.targetLinkUri() + ". Go back to your LMS and open the link again.");
+        }
     }
 
     private URI resourceLink(LtiMessage message) {

@@ -34,6 +34,10 @@ record LtiMessage(LtiPlatform platform, JWTClaimsSet claims) {
         return new LtiUsers.LtiUser(claims.getSubject(), name, string(claims, "email"));
     }
 
+    String targetLinkUri() {
+        return string(claims, LtiClaims.TARGET_LINK_URI);
+    }
+
     String resourceLinkId() {
         return string(object(LtiClaims.RESOURCE_LINK), "id");
     }

@@ -159,6 +159,14 @@ class LtiLaunchTest extends LtiIntegrationTest {
     }
 
     @Test
+    void aTokenForAnotherLinkThanTheLoginIsRefused() {
+        assertRefused(launch(base().with(b -> b.claim(LtiClaims.TARGET_LINK_URI, "https://lms.example/other-tool"))),
+                401, "login was for " + TOOL + "/lti/launch");
+        assertThat(launch(base().with(b -> b.claim(LtiClaims.TARGET_LINK_URI, TOOL + "/lti/launch"))).statusCode())
+                .isEqualTo(302);
+    }
+
+    @Test
     void anotherIssuerIsRefused() {
         assertRefused(launch(base().with(b -> b.issuer("https://evil.example"))), 401, "issued by");
     }
