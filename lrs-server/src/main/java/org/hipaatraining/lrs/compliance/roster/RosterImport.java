@@ -49,7 +49,7 @@ public class RosterImport {
     public record Result(int created, int updated, int unchanged, List<String> errors) {
     }
 
-    private record Row(long line, RosterService.PersonDetails details) {
+    private record Row(long line, RosterService.PersonDetails details, Optional<Person> existing) {
     }
 
     public Result importCsv(Reader csv, LocalDate effective) {
@@ -77,7 +77,9 @@ public class RosterImport {
                     roster.check(details);
                     once("employee_id", details.employeeId(), line, employeeIds);
                     once("email", details.email() == null ? null : details.email().toLowerCase(Locale.ROOT), line, emails);
-                    rows.add(new Row(line, details));
+                    Optional<Person> existing = existing(details);
+                    checkOwnIdentities(details, existing);
+                    rows.add(new Row(line, details, existing));
                 } catch (RuntimeException e) {
                     errors.add("line " + line + ": " + e.getMessage());
                 }
@@ -104,7 +106,7 @@ public class RosterImport {
         int unchanged = 0;
         for (Row row : rows) {
             try {
-                Optional<Person> existing = existing(row.details());
+                Optional<Person> existing = row.existing();
                 if (existing.isEmpty()) {
                     roster.create(row.details());
                     created++;
@@ -174,6 +176,21 @@ public class RosterImport {
     private static Result unreadable(Exception e) {
         return new Result(0, 0, 0, List.of("not a CSV file this importer can read: " + e.getMessage()
                 + " (a field with a comma, quote or line break must be in double quotes, and a quote inside it doubled)"));
+    }
+
+    /**
+     * An email or LMS account of the row that belongs to another person than the one it updates would only be refused
+     * while saving, after the rows before it were saved: found here, it stops the whole file like any other error.
+     */
+    private void checkOwnIdentities(RosterService.PersonDetails details, Optional<Person> existing) {
+        for (String identity : RosterService.identities(details)) {
+            Optional<Person> owner = roster.byIdentity(identity);
+            if (owner.isPresent() && existing.map(p -> !p.id().equals(owner.get().id())).orElse(true)) {
+                throw new RosterService.RosterException((identity.startsWith("mbox|") ? "email " + details.email()
+                        : "LMS account " + identity) + " already belongs to " + owner.get().name() + " on the roster"
+                        + (existing.isPresent() ? ", not to " + existing.get().name() + " whom this row updates" : ""));
+            }
+        }
     }
 
     private Optional<Person> existing(RosterService.PersonDetails details) {

@@ -392,7 +392,21 @@ class RosterImportTest {
     void anEmailOfSomeoneElseOnTheRosterIsAnErrorOnItsLine() {
         run("employee_id,name,email,roles\n1001,Ana,ana@clinic.example,everyone\n1002,Ben,ben@clinic.example,everyone\n");
         RosterImport.Result result = run("employee_id,name,email,roles\n1002,Ben,ana@clinic.example,billing\n");
-        assertThat(result.errors()).containsExactly("line 2: an email or account of Ben already belongs to someone else on the roster");
+        assertThat(result.errors()).containsExactly("line 2: email ana@clinic.example already belongs to Ana on the roster, "
+                + "not to Ben whom this row updates");
+        assertThat(people.byEmployeeId("1002").orElseThrow().rolesOn(EFFECTIVE)).containsExactly("everyone");
+    }
+
+    @Test
+    void anEmailOfSomeoneElseLaterInTheFileStopsTheRowsBeforeIt() {
+        run("employee_id,name,email,roles\n1001,Ana,ana@clinic.example,everyone\n1002,Ben,ben@clinic.example,everyone\n"
+                + "1005,Eve,eve@clinic.example,everyone\n");
+        RosterImport.Result result = run("employee_id,name,email,roles\n1003,Cy,cy@clinic.example,everyone\n"
+                + "1002,Ben,ben@clinic.example,billing\n1001,Ana,eve@clinic.example,everyone\n");
+
+        assertThat(result.errors()).containsExactly("line 4: email eve@clinic.example already belongs to Eve on the roster, "
+                + "not to Ana whom this row updates");
+        assertThat(people.byId).as("nothing imported: Cy is not added, Ben keeps his role").hasSize(3);
         assertThat(people.byEmployeeId("1002").orElseThrow().rolesOn(EFFECTIVE)).containsExactly("everyone");
     }
 
