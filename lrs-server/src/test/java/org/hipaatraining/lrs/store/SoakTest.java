@@ -77,6 +77,11 @@ class SoakTest {
                 await().atMost(Duration.ofHours(2)).pollInterval(Duration.ofMillis(100)).until(() -> posted.get() >= target);
                 long now = System.nanoTime();
                 segments.add(new long[]{posted.get(), now - segmentStart});
+                // Progress as it goes: a long run cut short still tells how far it got and whether anything failed.
+                long before = segments.size() > 1 ? segments.get(segments.size() - 2)[0] : 0;
+                System.out.printf("SoakTest progress: %,d statements after %.0f s, this segment %.0f statements/s, "
+                        + "%,d reads, errors %s%n", posted.get(), (now - started) / 1e9,
+                        (posted.get() - before) / ((now - segmentStart) / 1e9), reads.get(), errors);
                 segmentStart = now;
                 next += segment;
             }
