@@ -111,7 +111,7 @@ async function start(ctx, adapter) {
 }
 
 async function sent(lrs, count) {
-  await until(() => lrs.statements.length >= count, 2000, count + ' statements');
+  await until(() => lrs.statements.length >= count, 5000, count + ' statements');
   await new Promise((resolve) => setTimeout(resolve, 5)); // and nothing more
   assert.equal(lrs.statements.length, count, lrs.verbs().join(' '));
 }
@@ -237,9 +237,9 @@ test('the resume document is created with If-None-Match: *, then replaced with I
   await start(ctx, adapter);
 
   adapter.save('{"v":2,"n":1}');
-  await until(() => lrs.resume !== null, 1000, 'the first save');
+  await until(() => lrs.resume !== null, 5000, 'the first save');
   adapter.save('{"v":2,"n":2}');
-  await until(() => lrs.puts().length === 2, 1000, 'the second save');
+  await until(() => lrs.puts().length === 2, 5000, 'the second save');
 
   const puts = lrs.puts();
   assert.deepEqual(puts.map((p) => [p.headers['If-None-Match'], p.headers['If-Match']]),
@@ -259,7 +259,7 @@ test('the resume document: a superseded save is skipped, and a 412 re-reads the 
   lrs.refuseNextPut = 1; // another tab wrote in between
   adapter.save('{"v":2,"n":1}');
   adapter.save('{"v":2,"n":2}'); // before the first was written: only this one is
-  await until(() => lrs.resume !== stored, 1000, 'the save');
+  await until(() => lrs.resume !== stored, 5000, 'the save');
 
   const puts = lrs.puts();
   assert.deepEqual(puts.map((p) => p.body), ['{"v":2,"n":2}', '{"v":2,"n":2}']);

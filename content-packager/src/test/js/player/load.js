@@ -98,7 +98,7 @@ function plain(value) {
 
 /** Waits until check() is truthy (polling every few ms), failing after timeoutMs. */
 async function until(check, timeoutMs, what) {
-  const deadline = Date.now() + (timeoutMs || 2000);
+  const deadline = Date.now() + (timeoutMs || 5000);
   while (!check()) {
     if (Date.now() > deadline) {
       throw new Error('timed out waiting for ' + (what || check.toString()));

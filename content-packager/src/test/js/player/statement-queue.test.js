@@ -68,7 +68,7 @@ test('a statement gets an id and a timestamp, is POSTed with the xAPI headers an
   const id = queue.add(statement(0));
   assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   assert.equal(pending(ctx), 1, 'persisted before it is sent');
-  assert.equal(await queue.drain(1000), true);
+  assert.equal(await queue.drain(5000), true);
 
   assert.equal(lrs.requests.length, 1);
   const {url, init, batch} = lrs.requests[0];
@@ -90,7 +90,7 @@ test('an id and timestamp the caller gave are kept', async () => {
   const given = Object.assign(statement(0), {id: '6a1d2c1e-3c4b-4f5a-9b8c-7d6e5f4a3b2c', timestamp: '2027-01-02T03:04:05.000Z'});
 
   assert.equal(queue.add(given), given.id);
-  await queue.drain(1000);
+  await queue.drain(5000);
   assert.equal(lrs.stored[0].timestamp, '2027-01-02T03:04:05.000Z');
 });
 
@@ -101,7 +101,7 @@ test('statements are sent in order, in batches of at most batchSize, one request
   for (let i = 0; i < 25; i++) {
     queue.add(statement(i));
   }
-  assert.equal(await queue.drain(1000), true);
+  assert.equal(await queue.drain(5000), true);
 
   assert.deepEqual(lrs.objects(), range(0, 25));
   assert.deepEqual(lrs.requests.map((r) => r.batch.length), [1, 10, 10, 4]);
@@ -114,7 +114,7 @@ test('network errors, 5xx, 429, 408, 401 and 403 are retried until the statement
   for (let i = 0; i < 12; i++) {
     queue.add(statement(i));
   }
-  assert.equal(await queue.drain(2000), true);
+  assert.equal(await queue.drain(5000), true);
 
   assert.deepEqual(lrs.objects(), range(0, 12), 'every statement once, in order');
   assert.equal(pending(ctx), 0);
@@ -126,11 +126,11 @@ test('a batch refused with 409 goes one statement at a time: the stored one is d
   const {queue} = newQueue(lrs);
 
   queue.add(statement(0));
-  await until(() => lrs.requests.length === 1, 1000, 'the first request');
+  await until(() => lrs.requests.length === 1, 5000, 'the first request');
   for (let i = 1; i < 5; i++) {
     queue.add(statement(i));
   }
-  assert.equal(await queue.drain(2000), true);
+  assert.equal(await queue.drain(5000), true);
 
   assert.deepEqual(lrs.objects(), range(0, 5));
   const sizes = lrs.requests.map((r) => r.batch.length);
@@ -146,7 +146,7 @@ test('a 400 for one statement drops only that statement and says so; later state
   queue.add(statement(0));
   queue.add(statement(1));
   queue.add(statement(2));
-  assert.equal(await queue.drain(1000), true);
+  assert.equal(await queue.drain(5000), true);
 
   assert.deepEqual(lrs.objects(), range(1, 2));
   assert.deepEqual(errors, ['The learning record store refused a statement (HTTP 400).']);
@@ -159,13 +159,13 @@ test('statements left in storage are sent by the next queue with the same key (a
   const first = newQueue(offline, {baseDelayMs: 60000, maxDelayMs: 60000}, storage);
   first.queue.add(statement(0));
   first.queue.add(statement(1));
-  await until(() => first.queue.timer !== null, 1000, 'the backoff after the failed request');
+  await until(() => first.queue.timer !== null, 5000, 'the backoff after the failed request');
   halt(first.queue); // the page is gone
   assert.equal(JSON.parse(storage.getItem('test-queue')).length, 2);
 
   const lrs = fakeLrs();
   const second = newQueue(lrs, {}, storage);
-  assert.equal(await second.queue.drain(1000), true);
+  assert.equal(await second.queue.drain(5000), true);
 
   assert.deepEqual(lrs.objects(), range(0, 2));
   assert.equal(storage.getItem('test-queue'), null);
@@ -176,10 +176,10 @@ test('the online event retries at once instead of waiting out the backoff', asyn
   const {ctx, queue} = newQueue(lrs, {baseDelayMs: 60000, maxDelayMs: 60000});
 
   queue.add(statement(0));
-  await until(() => queue.timer !== null, 1000, 'the backoff timer');
+  await until(() => queue.timer !== null, 5000, 'the backoff timer');
   ctx.dispatch('online');
 
-  assert.equal(await queue.drain(1000), true);
+  assert.equal(await queue.drain(5000), true);
   assert.deepEqual(lrs.objects(), range(0, 1));
 });
 
@@ -192,7 +192,7 @@ test('the backoff doubles per failure up to maxDelayMs, with jitter in its upper
 
   queue.add(statement(0));
   for (let failure = 1; failure <= 4; failure++) {
-    await until(() => delays.length === failure, 1000, 'failure ' + failure);
+    await until(() => delays.length === failure, 5000, 'failure ' + failure);
     queue.timer = null;
     queue.flush();
   }
@@ -220,7 +220,7 @@ test('on page hide what is left goes with keepalive, within the 64 KB budget, an
   for (let i = 0; i < 5; i++) {
     queue.add(Object.assign(statement(i), {result: {response: big}}));
   }
-  await until(() => queue.timer !== null, 1000, 'the backoff timer');
+  await until(() => queue.timer !== null, 5000, 'the backoff timer');
   halt(queue);
   queue.sendOnUnload();
 
@@ -240,11 +240,11 @@ test('without a key, or with storage disabled, the queue still delivers (nothing
   const lrs = fakeLrs();
   const withoutKey = newQueue(lrs, {key: undefined});
   withoutKey.queue.add(statement(0));
-  assert.equal(await withoutKey.queue.drain(1000), true);
+  assert.equal(await withoutKey.queue.drain(5000), true);
   assert.equal(withoutKey.ctx.localStorage.map.size, 0);
 
   const disabled = newQueue(lrs, {}, new FakeStorage(true));
   disabled.queue.add(statement(1));
-  assert.equal(await disabled.queue.drain(1000), true);
+  assert.equal(await disabled.queue.drain(5000), true);
   assert.deepEqual(lrs.objects(), range(0, 2));
 });
