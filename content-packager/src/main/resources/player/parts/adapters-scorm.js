@@ -4,10 +4,7 @@
  */
 
 // ---------------------------------------------------------------------------------------------- adapters
-// An adapter is {start() -> {state, masteryScore?, notice?, seedKey?} (or a promise of it), save(stateJson,
-// resumePoint), experienced(lessonIndex), answered(questionIndex, choiceIds, correct), scored(correct, total,
-// scaled, passed, missedObjectives), completed(), acknowledged(attestation, policySha256), finish(ms), suspend(ms),
-// close(ms), exitLabel?, exit()}. questionIndex indexes the current attempt's items (questions).
+// The adapter interface is described in state.js, beside the ADAPTERS registry.
 
 /** A state for an LMS that kept only the resume point (lesson_location) and not the suspend data. */
 function stateFromPoint(point) {

@@ -5,7 +5,12 @@
 
 var SCREEN_START = 'S', SCREEN_LESSON = 'L', SCREEN_QUESTION = 'Q', SCREEN_RESULT = 'R', SCREEN_ATTEST = 'A',
   SCREEN_DONE = 'D';
-var ADAPTERS = {}; // adapter factories by package format, registered by the adapter parts
+// Adapter factories by package format, registered by the adapter parts; boot() calls the page's.
+// An adapter is {start() -> {state, masteryScore?, notice?, seedKey?} (or a promise of it), save(stateJson,
+// resumePoint), experienced(lessonIndex), answered(questionIndex, choiceIds, correct), scored(correct, total,
+// scaled, passed, missedObjectives), completed(), acknowledged(attestation, policySha256), finish(ms), suspend(ms),
+// close(ms), exitLabel?, exit()}. questionIndex indexes the current attempt's items (questions).
+var ADAPTERS = {};
 
 // ---------------------------------------------------------------------------------------------- module data
 
