@@ -3,8 +3,6 @@ package org.hipaatraining.packager.player;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import com.microsoft.playwright.Page;
+import org.hipaatraining.packager.PackageFormat;
 import com.sun.net.httpserver.HttpExchange;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,12 +97,9 @@ class StatementQueueTest extends BrowserTestBase {
                 """);
     }
 
+    /** The player script as packages ship it (the packager joins it from its parts). */
     static byte[] playerScript() {
-        try (InputStream in = StatementQueueTest.class.getResourceAsStream("/player/player.js")) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Packages.module(Packages.smallestModuleWithQuestions().id(), PackageFormat.XAPI).get("player/player.js");
     }
 
     static List<String> activities(int from, int count) {
