@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import org.hipaatraining.lrs.auth.XapiClient;
-import org.hipaatraining.lrs.xapi.XapiException;
+import org.hipaatraining.lrs.xapimodel.XapiException;
 import org.hipaatraining.lrs.xapi.statements.LaunchSessionRules;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;

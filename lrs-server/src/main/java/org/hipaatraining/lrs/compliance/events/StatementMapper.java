@@ -11,8 +11,8 @@ import java.util.function.Function;
 import org.hipaatraining.content.Catalogue;
 import org.hipaatraining.content.Module;
 import org.hipaatraining.content.Vocabulary;
-import org.hipaatraining.lrs.xapi.agents.AgentKey;
-import org.hipaatraining.lrs.xapi.statements.Timestamps;
+import org.hipaatraining.lrs.xapimodel.AgentKey;
+import org.hipaatraining.lrs.xapimodel.Timestamps;
 import tools.jackson.databind.JsonNode;
 
 /**

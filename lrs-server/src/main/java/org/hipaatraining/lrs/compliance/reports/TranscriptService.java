@@ -16,7 +16,7 @@ import org.hipaatraining.lrs.compliance.remediation.RemedialActionStore;
 import org.hipaatraining.lrs.compliance.roster.Person;
 import org.hipaatraining.lrs.compliance.status.ComplianceService;
 import org.hipaatraining.lrs.system.ServerSettings;
-import org.hipaatraining.lrs.xapi.json.XapiJson;
+import org.hipaatraining.lrs.xapimodel.XapiJson;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.node.ObjectNode;
 

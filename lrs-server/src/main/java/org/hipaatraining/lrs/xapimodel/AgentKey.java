@@ -1,4 +1,4 @@
-package org.hipaatraining.lrs.xapi.agents;
+package org.hipaatraining.lrs.xapimodel;
 
 import java.util.Locale;
 
