@@ -89,7 +89,7 @@ class LtiUsers {
         if (valid == null) {
             return Optional.empty();
         }
-        return roster.byIdentity(AgentKey.of(XapiJson.MAPPER.createObjectNode().put("mbox", "mailto:" + valid)));
+        return roster.byIdentity(AgentKey.ofEmail(valid));
     }
 
     private static String validEmail(String email) {

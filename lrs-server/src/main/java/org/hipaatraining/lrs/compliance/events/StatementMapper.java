@@ -44,7 +44,7 @@ public final class StatementMapper {
         JsonNode object = statement.path("object");
         String objectType = object.path("objectType").asString("Activity");
         String agentKey = AgentKey.of(statement.path("actor"));
-        if (!"Activity".equals(objectType) || agentKey == null || agentKey.startsWith("group|")) {
+        if (!"Activity".equals(objectType) || agentKey == null || AgentKey.isGroup(agentKey)) {
             return Optional.empty();
         }
         String activityIri = object.path("id").asString();
