@@ -13,7 +13,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
  * HTTP Basic for xAPI: the user name is the client key, the password its secret; scopes become authorities. Keys with
  * the launch-token prefix go to the {@link LaunchTokenAuthenticator} instead (cmi5 fetch tokens).
  */
-class ClientAuthenticationProvider implements AuthenticationProvider {
+public class ClientAuthenticationProvider implements AuthenticationProvider {
 
     private final ClientService clients;
     private final LaunchTokenAuthenticator launchTokens;
@@ -21,6 +21,18 @@ class ClientAuthenticationProvider implements AuthenticationProvider {
     ClientAuthenticationProvider(ClientService clients, LaunchTokenAuthenticator launchTokens) {
         this.clients = clients;
         this.launchTokens = launchTokens;
+    }
+
+    /**
+     * The provider the xAPI filter chain uses: this one behind the {@link SignInThrottle}, counting attempts as xAPI
+     * (or launch-token) sign-ins.
+     *
+     * @param launchTokens null when cmi5 launch tokens are not served
+     */
+    public static AuthenticationProvider throttled(ClientService clients, LaunchTokenAuthenticator launchTokens,
+                                                   SignInThrottle throttle) {
+        return new ThrottledAuthentication(new ClientAuthenticationProvider(clients, launchTokens), throttle,
+                SignInAttempt.Channel.XAPI);
     }
 
     @Override

@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.hipaatraining.lrs.system.ServerSettings;
-import org.hipaatraining.lrs.xapi.json.XapiJson;
+import org.hipaatraining.lrs.xapimodel.XapiJson;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.node.ObjectNode;
@@ -106,7 +106,7 @@ public class ClientService {
     /** Every credential, revoked ones too (their statements stay), as a source of statements. */
     public List<Source> sources() {
         return store.all().stream()
-                .map(c -> new Source(c.key(), c.name(), org.hipaatraining.lrs.xapi.agents.AgentKey.of(c.authority()))).toList();
+                .map(c -> new Source(c.key(), c.name(), org.hipaatraining.lrs.xapimodel.AgentKey.of(c.authority()))).toList();
     }
 
     public boolean revoke(String key) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.bson.Document;
-import org.hipaatraining.lrs.xapi.json.XapiJson;
+import org.hipaatraining.lrs.xapimodel.XapiJson;
 import tools.jackson.databind.JsonNode;
 
 /** A client credential as stored: the secret only as a hash. */

@@ -2,7 +2,7 @@ package org.hipaatraining.lrs.auth;
 
 import java.util.Set;
 
-import org.hipaatraining.lrs.xapi.agents.AgentKey;
+import org.hipaatraining.lrs.xapimodel.AgentKey;
 import tools.jackson.databind.JsonNode;
 
 /**

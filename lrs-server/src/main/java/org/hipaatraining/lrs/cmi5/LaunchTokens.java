@@ -15,7 +15,7 @@ import org.hipaatraining.lrs.auth.LaunchTokenAuthenticator;
 import org.hipaatraining.lrs.auth.Scope;
 import org.hipaatraining.lrs.auth.XapiClient;
 import org.hipaatraining.lrs.system.ServerSettings;
-import org.hipaatraining.lrs.xapi.json.XapiJson;
+import org.hipaatraining.lrs.xapimodel.XapiJson;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.hipaatraining.lrs.xapi.XapiException;
-import org.hipaatraining.lrs.xapi.XapiVersion;
-import org.hipaatraining.lrs.xapi.agents.AgentKey;
+import org.hipaatraining.lrs.xapimodel.XapiException;
+import org.hipaatraining.lrs.xapimodel.XapiVersion;
+import org.hipaatraining.lrs.xapimodel.AgentKey;
 import org.hipaatraining.lrs.xapi.validation.StatementValidator;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.hipaatraining.lrs.auth.XapiClient;
-import org.hipaatraining.lrs.xapi.XapiException;
+import org.hipaatraining.lrs.xapimodel.XapiException;
 import org.hipaatraining.lrs.xapi.statements.LaunchSessionRules;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;

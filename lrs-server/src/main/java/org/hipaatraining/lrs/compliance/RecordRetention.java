@@ -31,11 +31,11 @@ public class RecordRetention {
 
     private final org.springframework.context.ApplicationEventPublisher changes;
 
-    private final org.hipaatraining.lrs.notifications.NoticeLedger notices;
+    private final SentNotices notices;
 
     RecordRetention(PersonStore people, TrainingEventStore events, ComplianceService compliance,
                     org.springframework.context.ApplicationEventPublisher changes,
-                    org.hipaatraining.lrs.notifications.NoticeLedger notices) {
+                    SentNotices notices) {
         this.changes = changes;
         this.notices = notices;
         this.people = people;

@@ -3,7 +3,7 @@ package org.hipaatraining.lrs.forwarding;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import org.hipaatraining.lrs.xapi.json.XapiJson;
+import org.hipaatraining.lrs.xapimodel.XapiJson;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

@@ -6,7 +6,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.hipaatraining.lrs.system.ServerSettings;
-import org.hipaatraining.lrs.xapi.json.XapiJson;
+import org.hipaatraining.lrs.xapimodel.XapiJson;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -8,9 +8,9 @@ import java.util.Set;
 import org.hipaatraining.content.Catalogue;
 import org.hipaatraining.lrs.compliance.roster.Person;
 import org.hipaatraining.lrs.compliance.roster.RosterService;
-import org.hipaatraining.lrs.xapi.agents.AgentKey;
-import org.hipaatraining.lrs.xapi.json.XapiJson;
-import org.hipaatraining.lrs.xapi.validation.Formats;
+import org.hipaatraining.lrs.xapimodel.AgentKey;
+import org.hipaatraining.lrs.xapimodel.XapiJson;
+import org.hipaatraining.lrs.xapimodel.Formats;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -89,7 +89,7 @@ class LtiUsers {
         if (valid == null) {
             return Optional.empty();
         }
-        return roster.byIdentity(AgentKey.of(XapiJson.MAPPER.createObjectNode().put("mbox", "mailto:" + valid)));
+        return roster.byIdentity(AgentKey.ofEmail(valid));
     }
 
     private static String validEmail(String email) {

@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.List;
 
 import org.bson.Document;
+import org.hipaatraining.lrs.compliance.SentNotice;
 
 /**
  * One notice, as kept in the ledger ({@code notices}): its key, whom it went to, about what, and how the sending went.
@@ -24,7 +25,7 @@ import org.bson.Document;
 public record Notice(String id, String personId, String personName, String requirement, String moduleTitle,
                      String cycle, NoticeKind kind, int step, LocalDate dueDate, List<String> to, String subject,
                      Status status, int attempts, Instant createdAt, Instant sentAt, Instant retryAt, String messageId,
-                     String result) {
+                     String result) implements SentNotice {
 
     public enum Status { SENDING, RETRY, SENT, FAILED }
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 import org.bson.Document;
+import org.hipaatraining.lrs.compliance.SentNotices;
 import org.hipaatraining.lrs.store.DeclaresIndexes;
 import org.hipaatraining.lrs.store.IndexDeclaration;
 import org.springframework.dao.DuplicateKeyException;
@@ -29,7 +30,7 @@ import org.springframework.stereotype.Repository;
  * sender died mid-send, or whose send failed, carries {@code retryAt} and is claimed again by a conditional update.
  */
 @Repository
-public class NoticeLedger implements DeclaresIndexes {
+public class NoticeLedger implements DeclaresIndexes, SentNotices {
 
     static final String NOTICES = "notices";
 
@@ -110,6 +111,7 @@ public class NoticeLedger implements DeclaresIndexes {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), update, NOTICES);
     }
 
+    @Override
     public List<Notice> ofPerson(String personId, int limit) {
         Query query = Query.query(Criteria.where("personId").is(personId)).with(Sort.by(Sort.Direction.DESC, "createdAt"))
                 .limit(limit);
@@ -117,6 +119,7 @@ public class NoticeLedger implements DeclaresIndexes {
     }
 
     /** Every notice about these people (digests to them as supervisors included), oldest first. */
+    @Override
     public List<Notice> about(Collection<String> personIds) {
         if (personIds.isEmpty()) {
             return List.of();
@@ -157,6 +160,7 @@ public class NoticeLedger implements DeclaresIndexes {
     }
 
     /** Notices about people whose records are past retention (RecordRetention removes them with the person). */
+    @Override
     public long forget(Collection<String> personIds) {
         if (personIds.isEmpty()) {
             return 0;

@@ -24,6 +24,7 @@ import org.hipaatraining.lrs.notifications.NoticePlanner.Contacts;
 import org.hipaatraining.lrs.notifications.NoticePlanner.Planned;
 import org.hipaatraining.lrs.notifications.NoticePlanner.Recipient;
 import org.hipaatraining.lrs.system.ServerSettings;
+import org.hipaatraining.lrs.xapimodel.AgentKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -163,8 +164,8 @@ public class NotificationPass {
 
     /** The one link of a learner's notice: their LMS when their training runs there, else a one-time launch link. */
     private String startLink(Person person, String moduleId, NotificationSettings settings) {
-        boolean inLms = person != null && person.identifiers().stream().anyMatch(id -> id.startsWith("account|")
-                && !id.startsWith("account|" + server.base() + "/people|"));
+        boolean inLms = person != null && person.identifiers().stream().anyMatch(id -> AgentKey.accountOf(id) != null
+                && !AgentKey.accountOf(id).homePage().equals(server.base() + "/people"));
         if (inLms && settings.lmsUrl() != null) {
             return settings.lmsUrl();
         }

@@ -2,6 +2,7 @@ package org.hipaatraining.lrs.practice;
 
 import java.time.ZoneId;
 
+import org.hipaatraining.lrs.compliance.PracticeProfile;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

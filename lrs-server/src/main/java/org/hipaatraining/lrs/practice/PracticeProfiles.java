@@ -12,13 +12,15 @@ import java.util.Optional;
 
 import org.bson.Document;
 import org.hipaatraining.lrs.compliance.ComplianceInputsChanged;
+import org.hipaatraining.lrs.compliance.PracticeProfile;
+import org.hipaatraining.lrs.compliance.PracticeProfileSource;
 import org.hipaatraining.lrs.compliance.requirements.OnboardingWindow;
 import org.hipaatraining.lrs.compliance.requirements.PracticeOnboarding;
 import org.hipaatraining.lrs.compliance.roster.Person;
 import org.hipaatraining.lrs.compliance.roster.RosterService;
 import org.hipaatraining.lrs.store.DeclaresIndexes;
 import org.hipaatraining.lrs.store.IndexDeclaration;
-import org.hipaatraining.lrs.xapi.validation.Formats;
+import org.hipaatraining.lrs.xapimodel.Formats;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
@@ -28,7 +30,7 @@ import org.springframework.stereotype.Service;
  * One small document read on each use, so every server instance shows a change at once.
  */
 @Service
-public class PracticeProfiles implements DeclaresIndexes, PracticeOnboarding {
+public class PracticeProfiles implements DeclaresIndexes, PracticeOnboarding, PracticeProfileSource {
 
     static final String COLLECTION = "practice_profile";
     private static final String ID = "practice";
@@ -56,6 +58,7 @@ public class PracticeProfiles implements DeclaresIndexes, PracticeOnboarding {
     }
 
     /** The profile in effect now. */
+    @Override
     public PracticeProfile current() {
         Document stored = mongo.getCollection(COLLECTION).find(new Document("_id", ID)).first();
         return stored == null ? defaults.profile() : fromDocument(stored);

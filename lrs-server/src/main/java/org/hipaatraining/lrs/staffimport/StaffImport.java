@@ -25,7 +25,7 @@ import org.hipaatraining.content.Role;
 import org.hipaatraining.lrs.compliance.roster.Person;
 import org.hipaatraining.lrs.compliance.roster.RosterService;
 import org.hipaatraining.lrs.compliance.roster.RosterService.PersonDetails;
-import org.hipaatraining.lrs.xapi.validation.Formats;
+import org.hipaatraining.lrs.xapimodel.Formats;
 import org.springframework.stereotype.Service;
 
 /**

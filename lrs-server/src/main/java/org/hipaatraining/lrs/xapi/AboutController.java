@@ -3,6 +3,7 @@ package org.hipaatraining.lrs.xapi;
 import java.util.List;
 import java.util.Map;
 
+import org.hipaatraining.lrs.xapimodel.XapiVersion;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.hipaatraining.lrs.system.ClientFaults;
 import org.hipaatraining.lrs.system.RequestIds;
+import org.hipaatraining.lrs.xapimodel.XapiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;

@@ -3,6 +3,8 @@ package org.hipaatraining.lrs.xapi;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.hipaatraining.lrs.xapimodel.XapiException;
+import org.hipaatraining.lrs.xapimodel.XapiVersion;
 import org.springframework.util.MultiValueMap;
 
 /** Per-request xAPI facts set by {@link XapiRequestFilter}, and parameter checks every resource shares. */

@@ -3,6 +3,7 @@ package org.hipaatraining.lrs.xapi;
 import java.time.Duration;
 import java.util.List;
 
+import org.hipaatraining.lrs.xapimodel.XapiVersion;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.hipaatraining.lrs.support.XapiHttp;
-import org.hipaatraining.lrs.xapi.json.XapiJson;
+import org.hipaatraining.lrs.xapimodel.XapiJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

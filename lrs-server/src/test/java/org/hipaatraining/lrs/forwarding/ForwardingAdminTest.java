@@ -141,7 +141,7 @@ class ForwardingAdminTest extends LrsIntegrationTest {
         for (ScriptedReceiver.Received r : batches) {
             for (String line : new String(r.body(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
                 if (!line.isBlank()) {
-                    ids.add(org.hipaatraining.lrs.xapi.json.XapiJson.parse(line, "test").get("id").asString());
+                    ids.add(org.hipaatraining.lrs.xapimodel.XapiJson.parse(line, "test").get("id").asString());
                 }
             }
         }

@@ -308,7 +308,7 @@ class ForwardingTest extends LrsIntegrationTest {
     }
 
     private static JsonNode parse(String text) {
-        return org.hipaatraining.lrs.xapi.json.XapiJson.parse(text, "test");
+        return org.hipaatraining.lrs.xapimodel.XapiJson.parse(text, "test");
     }
 
     @Test

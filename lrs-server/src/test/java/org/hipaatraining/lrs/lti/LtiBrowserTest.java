@@ -19,7 +19,7 @@ import org.hipaatraining.content.Catalogue;
 import org.hipaatraining.content.Module;
 import org.hipaatraining.lrs.support.ModulePlayer;
 import org.hipaatraining.lrs.support.PolicyViolations;
-import org.hipaatraining.lrs.xapi.json.XapiJson;
+import org.hipaatraining.lrs.xapimodel.XapiJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -12,7 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import org.hipaatraining.content.Catalogue;
-import org.hipaatraining.lrs.xapi.json.XapiJson;
+import org.hipaatraining.lrs.xapimodel.XapiJson;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;

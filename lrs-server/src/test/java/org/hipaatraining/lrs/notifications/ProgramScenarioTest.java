@@ -26,7 +26,7 @@ import org.hipaatraining.lrs.LrsApplication;
 import org.hipaatraining.lrs.compliance.status.StatusKeeper;
 import org.hipaatraining.lrs.support.TestMongo;
 import org.hipaatraining.lrs.support.XapiHttp;
-import org.hipaatraining.lrs.xapi.json.XapiJson;
+import org.hipaatraining.lrs.xapimodel.XapiJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -32,7 +32,7 @@ import org.hipaatraining.lrs.support.ServedPackage;
 import org.hipaatraining.lrs.support.TestMongo;
 import org.hipaatraining.lrs.support.TrainingStatements;
 import org.hipaatraining.lrs.support.XapiHttp;
-import org.hipaatraining.lrs.xapi.json.XapiJson;
+import org.hipaatraining.lrs.xapimodel.XapiJson;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.hipaatraining.lrs.compliance.PracticeProfile;
 import org.hipaatraining.lrs.support.LrsIntegrationTest;
 import org.hipaatraining.lrs.support.PracticeProfileRestore;
 import org.hipaatraining.lrs.support.PracticeFixture;

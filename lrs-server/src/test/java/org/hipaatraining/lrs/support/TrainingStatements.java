@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import org.hipaatraining.content.Vocabulary;
-import org.hipaatraining.lrs.xapi.json.XapiJson;
+import org.hipaatraining.lrs.xapimodel.XapiJson;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.hipaatraining.lrs.xapi.json.XapiJson;
+import org.hipaatraining.lrs.xapimodel.XapiJson;
 import tools.jackson.databind.JsonNode;
 
 /** A small HTTP client for tests: xAPI version header and Basic credentials on every request, over a real socket. */

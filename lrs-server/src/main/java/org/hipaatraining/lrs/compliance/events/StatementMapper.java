@@ -11,8 +11,8 @@ import java.util.function.Function;
 import org.hipaatraining.content.Catalogue;
 import org.hipaatraining.content.Module;
 import org.hipaatraining.content.Vocabulary;
-import org.hipaatraining.lrs.xapi.agents.AgentKey;
-import org.hipaatraining.lrs.xapi.statements.Timestamps;
+import org.hipaatraining.lrs.xapimodel.AgentKey;
+import org.hipaatraining.lrs.xapimodel.Timestamps;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -44,7 +44,7 @@ public final class StatementMapper {
         JsonNode object = statement.path("object");
         String objectType = object.path("objectType").asString("Activity");
         String agentKey = AgentKey.of(statement.path("actor"));
-        if (!"Activity".equals(objectType) || agentKey == null || agentKey.startsWith("group|")) {
+        if (!"Activity".equals(objectType) || agentKey == null || AgentKey.isGroup(agentKey)) {
             return Optional.empty();
         }
         String activityIri = object.path("id").asString();

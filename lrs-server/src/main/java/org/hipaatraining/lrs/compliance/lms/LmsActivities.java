@@ -17,7 +17,7 @@ import org.hipaatraining.lrs.compliance.events.ActivityMappingStore;
 import org.hipaatraining.lrs.xapi.statements.StoredStatements;
 import org.hipaatraining.lrs.compliance.events.TrainingEventProjector;
 import org.hipaatraining.lrs.xapi.activities.ActivityStore;
-import org.hipaatraining.lrs.xapi.validation.Formats;
+import org.hipaatraining.lrs.xapimodel.Formats;
 import org.springframework.stereotype.Service;
 
 /**

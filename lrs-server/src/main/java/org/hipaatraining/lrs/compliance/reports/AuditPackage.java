@@ -4,12 +4,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.hipaatraining.lrs.compliance.SentNotice;
 import org.hipaatraining.lrs.compliance.events.TrainingEvent;
 import org.hipaatraining.lrs.compliance.remediation.RemedialAction;
 import org.hipaatraining.lrs.compliance.requirements.ModuleRelease;
 import org.hipaatraining.lrs.compliance.roster.Person;
 import org.hipaatraining.lrs.compliance.status.ModuleStatus;
-import org.hipaatraining.lrs.practice.PracticeProfile;
+import org.hipaatraining.lrs.compliance.PracticeProfile;
 import org.hipaatraining.lrs.policies.PracticePolicies;
 
 /**
@@ -42,10 +43,10 @@ public record AuditPackage(PracticeProfile practice, String scope, ReportPeriod 
      */
     public record PersonRecord(Person person, Person.Status status, List<RoleLine> roles, List<ModuleStatus> statuses,
                                List<ResultLine> results, List<RemedialAction> remedialActions, int otherActivity,
-                               List<org.hipaatraining.lrs.notifications.Notice> notices) {
+                               List<SentNotice> notices) {
 
         /** "2027-03-01 09:06 UTC" */
-        public String noticeTime(org.hipaatraining.lrs.notifications.Notice notice) {
+        public String noticeTime(SentNotice notice) {
             return ReportFormat.utc(notice.sentAt() == null ? notice.createdAt() : notice.sentAt());
         }
     }

@@ -17,6 +17,9 @@ import org.hipaatraining.content.Catalogue;
 import org.hipaatraining.content.Module;
 import org.hipaatraining.content.Role;
 import org.hipaatraining.lrs.compliance.ComplianceException;
+import org.hipaatraining.lrs.compliance.PracticeProfileSource;
+import org.hipaatraining.lrs.compliance.SentNotice;
+import org.hipaatraining.lrs.compliance.SentNotices;
 import org.hipaatraining.lrs.compliance.events.EventType;
 import org.hipaatraining.lrs.compliance.events.TrainingEvent;
 import org.hipaatraining.lrs.compliance.events.TrainingEventStore;
@@ -27,7 +30,6 @@ import org.hipaatraining.lrs.compliance.roster.Person;
 import org.hipaatraining.lrs.compliance.roster.RosterService;
 import org.hipaatraining.lrs.compliance.status.ComplianceService;
 import org.hipaatraining.lrs.compliance.status.ModuleStatus;
-import org.hipaatraining.lrs.practice.PracticeProfiles;
 import org.hipaatraining.lrs.policies.PracticePolicies;
 import org.hipaatraining.lrs.policies.PolicyVersion;
 import org.hipaatraining.lrs.system.ServerSettings;
@@ -46,11 +48,11 @@ public class AuditPackages {
     private final RosterService roster;
     private final TrainingEventStore events;
     private final RemedialActions remedial;
-    private final org.hipaatraining.lrs.notifications.NoticeLedger notices;
+    private final SentNotices notices;
     private final ModuleReleases releases;
     private final PracticePolicies policies;
     private final Catalogue catalogue;
-    private final PracticeProfiles practice;
+    private final PracticeProfileSource practice;
     private final PdfRenderer renderer;
     private final ServerSettings server;
     private final Clock clock;
@@ -58,10 +60,10 @@ public class AuditPackages {
     private final int partSize;
 
     AuditPackages(ComplianceService compliance, RosterService roster, TrainingEventStore events, RemedialActions remedial,
-                  ModuleReleases releases, PracticePolicies policies, Catalogue catalogue, PracticeProfiles practice, PdfRenderer renderer, ServerSettings server,
+                  ModuleReleases releases, PracticePolicies policies, Catalogue catalogue, PracticeProfileSource practice, PdfRenderer renderer, ServerSettings server,
                   Clock clock, @Value("${lrs.reports.audit-pdf-max-people:250}") int maxPeopleInOnePdf,
                   @Value("${lrs.reports.audit-part-size:250}") int partSize,
-                  org.hipaatraining.lrs.notifications.NoticeLedger notices) {
+                  SentNotices notices) {
         this.notices = notices;
         this.maxPeopleInOnePdf = maxPeopleInOnePdf;
         this.partSize = Math.max(1, partSize);
@@ -137,7 +139,7 @@ public class AuditPackages {
         inPeriodActions.stream().filter(a -> ids.contains(a.personId()) && (module == null || moduleId.equals(a.moduleId())))
                 .forEach(a -> actions.computeIfAbsent(a.personId(), id -> new ArrayList<>()).add(a));
 
-        Map<String, List<org.hipaatraining.lrs.notifications.Notice>> noticesByPerson = new HashMap<>();
+        Map<String, List<SentNotice>> noticesByPerson = new HashMap<>();
         // notices about a requirement (digests and summaries are about no one person's training)
         notices.about(ids).stream().filter(n -> period.contains(n.createdAt()) && n.requirement() != null
                         && (module == null || moduleId.equals(n.requirement())))

@@ -7,13 +7,13 @@ import java.util.Optional;
 
 import org.hipaatraining.content.Catalogue;
 import org.hipaatraining.content.Module;
+import org.hipaatraining.lrs.compliance.PracticeProfileSource;
 import org.hipaatraining.lrs.compliance.events.EventType;
 import org.hipaatraining.lrs.compliance.events.TrainingEvent;
 import org.hipaatraining.lrs.compliance.events.TrainingEventStore;
 import org.hipaatraining.lrs.compliance.roster.Person;
 import org.hipaatraining.lrs.compliance.roster.RosterService;
-import org.hipaatraining.lrs.practice.PracticeProfile;
-import org.hipaatraining.lrs.practice.PracticeProfiles;
+import org.hipaatraining.lrs.compliance.PracticeProfile;
 import org.hipaatraining.lrs.system.ServerSettings;
 import org.springframework.stereotype.Service;
 
@@ -31,11 +31,11 @@ public class Certificates {
     private final TrainingEventStore events;
     private final RosterService roster;
     private final Catalogue catalogue;
-    private final PracticeProfiles practice;
+    private final PracticeProfileSource practice;
     private final ServerSettings server;
     private final PdfRenderer renderer;
 
-    Certificates(TrainingEventStore events, RosterService roster, Catalogue catalogue, PracticeProfiles practice,
+    Certificates(TrainingEventStore events, RosterService roster, Catalogue catalogue, PracticeProfileSource practice,
                  ServerSettings server, PdfRenderer renderer) {
         this.events = events;
         this.roster = roster;

@@ -6,8 +6,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.hipaatraining.lrs.compliance.roster.Person;
+import org.hipaatraining.lrs.xapimodel.AgentKey;
 
 /** How reports and pages write scores, times and identities, so every export says them the same way. */
 public final class ReportFormat {
@@ -29,8 +31,8 @@ public final class ReportFormat {
 
     /** The LMS accounts among a person's identities, as {@code homePage|name} (the roster import's format). */
     public static List<String> accounts(Person person) {
-        return person.identifiers().stream().filter(k -> k.startsWith("account|"))
-                .map(k -> k.substring("account|".length())).toList();
+        return person.identifiers().stream().map(AgentKey::accountOf).filter(Objects::nonNull)
+                .map(a -> a.homePage() + "|" + a.name()).toList();
     }
 
     /** Who each xAPI identity is, for naming the person behind a training event. */

@@ -16,7 +16,8 @@ import org.hipaatraining.lrs.compliance.remediation.RemedialActionStore;
 import org.hipaatraining.lrs.compliance.roster.Person;
 import org.hipaatraining.lrs.compliance.status.ComplianceService;
 import org.hipaatraining.lrs.system.ServerSettings;
-import org.hipaatraining.lrs.xapi.json.XapiJson;
+import org.hipaatraining.lrs.xapimodel.AgentKey;
+import org.hipaatraining.lrs.xapimodel.XapiJson;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -58,18 +59,11 @@ public class TranscriptService {
         return server.base() + "/xapi/statements?statementId=" + statementId;
     }
 
-    /** The xAPI query for everything an identity did (agent keys are "mbox|mailto:..." or "account|homePage|name"). */
+    /** The xAPI query for everything an identity did; null for an identity that names no Agent. */
     private String agentQuery(String agentKey) {
-        ObjectNode agent = XapiJson.MAPPER.createObjectNode();
-        String[] parts = agentKey.split("\\|", 3);
-        switch (parts[0]) {
-            case "mbox" -> agent.put("mbox", parts[1]);
-            case "sha1" -> agent.put("mbox_sha1sum", parts[1]);
-            case "openid" -> agent.put("openid", parts[1]);
-            case "account" -> agent.putObject("account").put("homePage", parts[1]).put("name", parts.length > 2 ? parts[2] : "");
-            default -> {
-                return null;
-            }
+        ObjectNode agent = AgentKey.toAgent(agentKey);
+        if (agent == null) {
+            return null;
         }
         return server.base() + "/xapi/statements?agent="
                 + URLEncoder.encode(XapiJson.write(agent), StandardCharsets.UTF_8);

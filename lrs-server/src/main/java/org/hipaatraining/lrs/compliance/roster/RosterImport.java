@@ -23,6 +23,7 @@ import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.hipaatraining.lrs.xapimodel.AgentKey;
 import org.springframework.stereotype.Service;
 
 /**
@@ -201,7 +202,7 @@ public class RosterImport {
             }
         }
         if (details.email() != null) {
-            return roster.byIdentity("mbox|mailto:" + details.email().trim().toLowerCase(Locale.ROOT));
+            return roster.byIdentity(AgentKey.ofEmail(details.email().trim().toLowerCase(Locale.ROOT)));
         }
         return Optional.empty();
     }

@@ -16,16 +16,15 @@ import java.util.UUID;
 import org.hipaatraining.content.Catalogue;
 import org.hipaatraining.lrs.compliance.ComplianceInputsChanged;
 import org.springframework.context.ApplicationEventPublisher;
-import org.hipaatraining.lrs.xapi.XapiException;
-import org.hipaatraining.lrs.xapi.XapiVersion;
-import org.hipaatraining.lrs.xapi.agents.AgentKey;
-import org.hipaatraining.lrs.xapi.json.XapiJson;
-import org.hipaatraining.lrs.xapi.validation.Formats;
+import org.hipaatraining.lrs.xapimodel.XapiException;
+import org.hipaatraining.lrs.xapimodel.XapiVersion;
+import org.hipaatraining.lrs.xapimodel.AgentKey;
+import org.hipaatraining.lrs.xapimodel.XapiJson;
+import org.hipaatraining.lrs.xapimodel.Formats;
 import org.hipaatraining.lrs.xapi.validation.StatementValidator;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The workforce roster: who works here, in which roles since when, and which xAPI identities are theirs. Role and
@@ -237,17 +236,15 @@ public class RosterService {
         List<String> keys = new ArrayList<>();
         if (details.email() != null && !details.email().isBlank()) {
             String written = details.email().trim();
-            keys.add(AgentKey.of(XapiJson.MAPPER.createObjectNode().put("mbox", "mailto:" + written)));
-            String lower = AgentKey.of(XapiJson.MAPPER.createObjectNode().put("mbox", "mailto:" + written.toLowerCase(Locale.ROOT)));
+            keys.add(AgentKey.ofEmail(written));
+            String lower = AgentKey.ofEmail(written.toLowerCase(Locale.ROOT));
             if (!keys.contains(lower)) {
                 keys.add(lower);
             }
         }
         for (String account : details.accounts() == null ? List.<String>of() : details.accounts()) {
             int bar = account.indexOf('|');
-            ObjectNode agent = XapiJson.MAPPER.createObjectNode();
-            agent.putObject("account").put("homePage", account.substring(0, bar)).put("name", account.substring(bar + 1));
-            keys.add(AgentKey.of(agent));
+            keys.add(AgentKey.ofAccount(account.substring(0, bar), account.substring(bar + 1)));
         }
         return keys;
     }

@@ -18,7 +18,7 @@ import org.hipaatraining.lrs.compliance.status.ComplianceState;
 import org.hipaatraining.lrs.compliance.status.ModuleStatus;
 import org.hipaatraining.lrs.compliance.status.StatusCalculator;
 import org.hipaatraining.lrs.compliance.status.StatusCounts;
-import org.hipaatraining.lrs.xapi.json.XapiJson;
+import org.hipaatraining.lrs.xapimodel.XapiJson;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -16,6 +16,7 @@ import org.hipaatraining.content.Role;
 import org.hipaatraining.lrs.auth.AdminUserService;
 import org.hipaatraining.lrs.auth.ClientService;
 import org.hipaatraining.lrs.compliance.ComplianceException;
+import org.hipaatraining.lrs.compliance.SentNotices;
 import org.hipaatraining.lrs.compliance.coaching.CoachingNotes;
 import org.hipaatraining.lrs.compliance.events.TrainingEvent;
 import org.hipaatraining.lrs.compliance.remediation.RemedialActions;
@@ -29,7 +30,6 @@ import org.hipaatraining.lrs.compliance.status.ComplianceService;
 import org.hipaatraining.lrs.compliance.status.ComplianceState;
 import org.hipaatraining.lrs.compliance.status.KeptStatus;
 import org.hipaatraining.lrs.compliance.status.PeopleQuery;
-import org.hipaatraining.lrs.notifications.NoticeLedger;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,12 +52,12 @@ class PeopleController {
     private final CoachingNotes coaching;
     private final AdminUserService users;
     private final Catalogue catalogue;
-    private final NoticeLedger notices;
+    private final SentNotices notices;
     private final ClientService clients;
 
     PeopleController(RosterService roster, RosterImport rosterImport, ComplianceService compliance,
                      TranscriptService transcripts, RemedialActions remedial,
-                     CoachingNotes coaching, AdminUserService users, Catalogue catalogue, NoticeLedger notices,
+                     CoachingNotes coaching, AdminUserService users, Catalogue catalogue, SentNotices notices,
                      ClientService clients) {
         this.notices = notices;
         this.clients = clients;

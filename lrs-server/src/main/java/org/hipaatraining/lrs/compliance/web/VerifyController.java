@@ -3,8 +3,8 @@ package org.hipaatraining.lrs.compliance.web;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.hipaatraining.lrs.compliance.PracticeProfileSource;
 import org.hipaatraining.lrs.compliance.reports.Certificates;
-import org.hipaatraining.lrs.practice.PracticeProfiles;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,9 +19,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 class VerifyController {
 
     private final Certificates certificates;
-    private final PracticeProfiles practice;
+    private final PracticeProfileSource practice;
 
-    VerifyController(Certificates certificates, PracticeProfiles practice) {
+    VerifyController(Certificates certificates, PracticeProfileSource practice) {
         this.certificates = certificates;
         this.practice = practice;
     }

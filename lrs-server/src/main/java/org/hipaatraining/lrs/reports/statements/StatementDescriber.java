@@ -18,7 +18,7 @@ import org.hipaatraining.content.Vocabulary;
 import org.hipaatraining.lrs.auth.ClientService;
 import org.hipaatraining.lrs.compliance.roster.Person;
 import org.hipaatraining.lrs.compliance.roster.RosterService;
-import org.hipaatraining.lrs.xapi.agents.AgentKey;
+import org.hipaatraining.lrs.xapimodel.AgentKey;
 import org.hipaatraining.lrs.xapi.statements.StoredStatement;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;

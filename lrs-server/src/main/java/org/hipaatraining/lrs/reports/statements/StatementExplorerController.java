@@ -11,7 +11,7 @@ import org.hipaatraining.lrs.compliance.events.TrainingEventStore;
 import org.hipaatraining.lrs.compliance.roster.Person;
 import org.hipaatraining.lrs.compliance.roster.RosterService;
 import org.hipaatraining.lrs.reports.ReportNotFoundException;
-import org.hipaatraining.lrs.xapi.json.XapiJson;
+import org.hipaatraining.lrs.xapimodel.XapiJson;
 import org.hipaatraining.lrs.xapi.statements.StoredStatement;
 import org.hipaatraining.lrs.xapi.statements.StoredStatements;
 import org.springframework.stereotype.Controller;

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.hipaatraining.content.Vocabulary;
-import org.hipaatraining.lrs.xapi.json.XapiJson;
+import org.hipaatraining.lrs.xapimodel.XapiJson;
 import org.hipaatraining.lrs.xapi.statements.StoredStatements;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;

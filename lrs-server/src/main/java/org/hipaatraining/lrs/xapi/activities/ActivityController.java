@@ -3,10 +3,10 @@ package org.hipaatraining.lrs.xapi.activities;
 import java.util.List;
 import java.util.Set;
 
-import org.hipaatraining.lrs.xapi.XapiException;
+import org.hipaatraining.lrs.xapimodel.XapiException;
 import org.hipaatraining.lrs.xapi.XapiRequest;
-import org.hipaatraining.lrs.xapi.json.XapiJson;
-import org.hipaatraining.lrs.xapi.validation.Formats;
+import org.hipaatraining.lrs.xapimodel.XapiJson;
+import org.hipaatraining.lrs.xapimodel.Formats;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;

@@ -17,7 +17,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 import org.hipaatraining.lrs.store.DeclaresIndexes;
 import org.hipaatraining.lrs.store.IndexDeclaration;
-import org.hipaatraining.lrs.xapi.json.XapiJson;
+import org.hipaatraining.lrs.xapimodel.XapiJson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.hipaatraining.lrs.xapi.XapiException;
+import org.hipaatraining.lrs.xapimodel.XapiException;
 import org.hipaatraining.lrs.xapi.XapiRequest;
-import org.hipaatraining.lrs.xapi.json.XapiJson;
+import org.hipaatraining.lrs.xapimodel.XapiJson;
 import org.hipaatraining.lrs.xapi.validation.StatementValidator;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -4,7 +4,7 @@ import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.hipaatraining.lrs.xapi.RequestBodies;
-import org.hipaatraining.lrs.xapi.XapiException;
+import org.hipaatraining.lrs.xapimodel.XapiException;
 import org.hipaatraining.lrs.xapi.XapiRequest;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;

@@ -8,12 +8,12 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.hipaatraining.lrs.xapi.RequestBodies;
-import org.hipaatraining.lrs.xapi.XapiException;
+import org.hipaatraining.lrs.xapimodel.XapiException;
 import org.hipaatraining.lrs.xapi.XapiRequest;
-import org.hipaatraining.lrs.xapi.agents.AgentKey;
-import org.hipaatraining.lrs.xapi.json.XapiJson;
-import org.hipaatraining.lrs.xapi.statements.Timestamps;
-import org.hipaatraining.lrs.xapi.validation.Formats;
+import org.hipaatraining.lrs.xapimodel.AgentKey;
+import org.hipaatraining.lrs.xapimodel.XapiJson;
+import org.hipaatraining.lrs.xapimodel.Timestamps;
+import org.hipaatraining.lrs.xapimodel.Formats;
 import org.hipaatraining.lrs.xapi.validation.StatementValidator;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

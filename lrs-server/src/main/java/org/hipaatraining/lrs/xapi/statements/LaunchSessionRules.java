@@ -14,6 +14,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public interface LaunchSessionRules {
 
-    /** Refuses the batch with an {@link org.hipaatraining.lrs.xapi.XapiException}, or records what it changes. */
+    /** Refuses the batch with an {@link org.hipaatraining.lrs.xapimodel.XapiException}, or records what it changes. */
     void beforeStore(List<ObjectNode> statements, XapiClient client);
 }

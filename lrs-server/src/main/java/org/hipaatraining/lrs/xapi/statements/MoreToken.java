@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.hipaatraining.lrs.xapi.json.XapiJson;
-import org.hipaatraining.lrs.xapi.validation.Formats;
+import org.hipaatraining.lrs.xapimodel.XapiJson;
+import org.hipaatraining.lrs.xapimodel.Formats;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;

@@ -10,7 +10,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.hipaatraining.lrs.system.ServerSecrets;
-import org.hipaatraining.lrs.xapi.XapiException;
+import org.hipaatraining.lrs.xapimodel.XapiException;
 import org.springframework.stereotype.Component;
 
 /**

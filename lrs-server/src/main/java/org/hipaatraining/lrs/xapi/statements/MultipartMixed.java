@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.hipaatraining.lrs.xapi.XapiException;
+import org.hipaatraining.lrs.xapimodel.XapiException;
 
 /**
  * A {@code multipart/mixed} body (RFC 2046) as xAPI uses it for statements with attachments: the statements in the

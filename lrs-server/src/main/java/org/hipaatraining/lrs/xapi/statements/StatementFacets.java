@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.bson.Document;
-import org.hipaatraining.lrs.xapi.agents.AgentKey;
+import org.hipaatraining.lrs.xapimodel.AgentKey;
 import tools.jackson.databind.JsonNode;
 
 /**

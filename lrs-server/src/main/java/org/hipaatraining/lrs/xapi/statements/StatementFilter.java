@@ -13,7 +13,7 @@ import org.bson.Document;
  * plus the source (the authority a credential writes) and voided statements, which the xAPI API cannot ask for. Every
  * combination is one MongoDB filter served by one of {@link StatementStore}'s declared indexes, like the xAPI query's.
  *
- * @param agents            agent keys ({@link org.hipaatraining.lrs.xapi.agents.AgentKey}): any of them as actor or
+ * @param agents            agent keys ({@link org.hipaatraining.lrs.xapimodel.AgentKey}): any of them as actor or
  *                          object (a roster person has several identities); empty for anyone
  * @param relatedAgents     match the agents anywhere in the statement (authority, instructor, team, ...)
  * @param verb              the verb id, or null

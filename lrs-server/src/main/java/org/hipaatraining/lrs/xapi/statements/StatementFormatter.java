@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.hipaatraining.lrs.xapi.json.XapiJson;
+import org.hipaatraining.lrs.xapimodel.XapiJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Locale;
 
 import org.bson.Document;
-import org.hipaatraining.lrs.xapi.XapiException;
-import org.hipaatraining.lrs.xapi.XapiVersion;
-import org.hipaatraining.lrs.xapi.agents.AgentKey;
-import org.hipaatraining.lrs.xapi.json.XapiJson;
-import org.hipaatraining.lrs.xapi.validation.Formats;
+import org.hipaatraining.lrs.xapimodel.Timestamps;
+import org.hipaatraining.lrs.xapimodel.XapiException;
+import org.hipaatraining.lrs.xapimodel.XapiVersion;
+import org.hipaatraining.lrs.xapimodel.AgentKey;
+import org.hipaatraining.lrs.xapimodel.XapiJson;
+import org.hipaatraining.lrs.xapimodel.Formats;
 import org.hipaatraining.lrs.xapi.validation.StatementValidator;
 import org.springframework.util.MultiValueMap;
 import tools.jackson.databind.JsonNode;

@@ -12,7 +12,7 @@ import java.util.Set;
 import org.bson.Document;
 import org.hipaatraining.lrs.auth.XapiClient;
 import org.hipaatraining.lrs.xapi.activities.ActivityStore;
-import org.hipaatraining.lrs.xapi.json.XapiJson;
+import org.hipaatraining.lrs.xapimodel.XapiJson;
 import org.hipaatraining.lrs.xapi.statements.StatementQuery.Format;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;

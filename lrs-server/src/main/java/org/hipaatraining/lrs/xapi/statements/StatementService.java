@@ -16,10 +16,11 @@ import java.util.UUID;
 
 import org.bson.Document;
 import org.hipaatraining.lrs.auth.XapiClient;
-import org.hipaatraining.lrs.xapi.XapiException;
-import org.hipaatraining.lrs.xapi.XapiVersion;
+import org.hipaatraining.lrs.xapimodel.Timestamps;
+import org.hipaatraining.lrs.xapimodel.XapiException;
+import org.hipaatraining.lrs.xapimodel.XapiVersion;
 import org.hipaatraining.lrs.xapi.activities.ActivityStore;
-import org.hipaatraining.lrs.xapi.json.XapiJson;
+import org.hipaatraining.lrs.xapimodel.XapiJson;
 import org.hipaatraining.lrs.xapi.validation.StatementValidator;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -358,7 +359,7 @@ public class StatementService {
                 throw XapiException.forbidden("a launch token cannot void statements (cmi5 6.3: the AU never gets "
                         + "credentials that void)");
             }
-            String actorKey = org.hipaatraining.lrs.xapi.agents.AgentKey.of(statement.path("actor"));
+            String actorKey = org.hipaatraining.lrs.xapimodel.AgentKey.of(statement.path("actor"));
             String registration = statement.path("context").path("registration").asString("");
             if (!restriction.actorKey().equals(actorKey) || !restriction.registration().equalsIgnoreCase(registration)) {
                 throw XapiException.forbidden("this launch token may only write statements for its own actor and "

@@ -5,14 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.bson.Document;
-import org.hipaatraining.lrs.xapi.json.XapiJson;
+import org.hipaatraining.lrs.xapimodel.XapiJson;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A statement as the LRS stored it, with the facts other features ask of it already extracted: other features read
  * statements through this view (and {@link StoredStatements}), never through the statements collection's layout.
  *
- * @param actorKey          the actor's {@link org.hipaatraining.lrs.xapi.agents.AgentKey}, null for an anonymous group
+ * @param actorKey          the actor's {@link org.hipaatraining.lrs.xapimodel.AgentKey}, null for an anonymous group
  * @param activity          the object's activity id, null when the object is not an Activity
  * @param relatedActivities the object's activity and every context activity
  * @param registration      the context registration, lower case, or null
@@ -48,7 +48,7 @@ public record StoredStatement(String id, String actorKey, String verb, String ac
         } else if (actor == null) {
             // stored before facets named the actor: read it from the statement
             JsonNode statement = parsed != null ? parsed : XapiJson.parse(d.getString("json"), "stored statement");
-            actor = org.hipaatraining.lrs.xapi.agents.AgentKey.of(statement.path("actor"));
+            actor = org.hipaatraining.lrs.xapimodel.AgentKey.of(statement.path("actor"));
         }
         return new StoredStatement(d.getString("_id"), actor,
                 own.getString("verb"), own.getString("activity"), related == null ? List.of() : new ArrayList<>(related),

@@ -5,8 +5,9 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-import org.hipaatraining.lrs.xapi.XapiException;
-import org.hipaatraining.lrs.xapi.XapiVersion;
+import org.hipaatraining.lrs.xapimodel.Formats;
+import org.hipaatraining.lrs.xapimodel.XapiException;
+import org.hipaatraining.lrs.xapimodel.XapiVersion;
 import tools.jackson.databind.JsonNode;
 
 /**

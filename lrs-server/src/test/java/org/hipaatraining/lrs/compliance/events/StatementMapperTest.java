@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import org.hipaatraining.content.Catalogue;
 import org.hipaatraining.content.Vocabulary;
 import org.hipaatraining.lrs.support.TrainingStatements;
-import org.hipaatraining.lrs.xapi.json.XapiJson;
+import org.hipaatraining.lrs.xapimodel.XapiJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

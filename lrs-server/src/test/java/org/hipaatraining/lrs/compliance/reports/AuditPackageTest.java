@@ -21,7 +21,7 @@ import org.hipaatraining.lrs.support.PracticeFixture;
 import org.hipaatraining.lrs.support.PracticeFixture.Learner;
 import org.hipaatraining.lrs.support.RecordedQueries;
 import org.hipaatraining.lrs.support.TrainingStatements;
-import org.hipaatraining.lrs.xapi.json.XapiJson;
+import org.hipaatraining.lrs.xapimodel.XapiJson;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ArrayNode;

@@ -14,7 +14,7 @@ import org.hipaatraining.lrs.support.LrsIntegrationTest;
 import org.hipaatraining.lrs.support.PracticeFixture;
 import org.hipaatraining.lrs.support.PracticeFixture.Learner;
 import org.hipaatraining.lrs.support.XapiHttp;
-import org.hipaatraining.lrs.xapi.json.XapiJson;
+import org.hipaatraining.lrs.xapimodel.XapiJson;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;

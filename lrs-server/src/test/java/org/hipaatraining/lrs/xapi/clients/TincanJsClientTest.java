@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.hipaatraining.lrs.support.LrsIntegrationTest;
 import org.hipaatraining.lrs.support.NodeScripts;
-import org.hipaatraining.lrs.xapi.json.XapiJson;
+import org.hipaatraining.lrs.xapimodel.XapiJson;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 

@@ -28,7 +28,7 @@ import com.nimbusds.jose.util.Base64;
 import org.hipaatraining.lrs.support.LrsIntegrationTest;
 import org.hipaatraining.lrs.support.Statements;
 import org.hipaatraining.lrs.support.XapiHttp;
-import org.hipaatraining.lrs.xapi.json.XapiJson;
+import org.hipaatraining.lrs.xapimodel.XapiJson;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

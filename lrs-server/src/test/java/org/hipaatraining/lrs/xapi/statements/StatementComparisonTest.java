@@ -2,7 +2,7 @@ package org.hipaatraining.lrs.xapi.statements;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.hipaatraining.lrs.xapi.json.XapiJson;
+import org.hipaatraining.lrs.xapimodel.XapiJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

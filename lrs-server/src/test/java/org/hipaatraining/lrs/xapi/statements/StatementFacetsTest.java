@@ -2,7 +2,7 @@ package org.hipaatraining.lrs.xapi.statements;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.hipaatraining.lrs.xapi.json.XapiJson;
+import org.hipaatraining.lrs.xapimodel.XapiJson;
 import org.junit.jupiter.api.Test;
 
 /** What a statement is about, as the query filters see it (xAPI Communication, GET statements: agent, activity, related_*). */

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-import org.hipaatraining.lrs.xapi.XapiException;
+import org.hipaatraining.lrs.xapimodel.Timestamps;
+import org.hipaatraining.lrs.xapimodel.XapiException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -2,6 +2,7 @@ package org.hipaatraining.lrs.xapi.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.hipaatraining.lrs.xapimodel.Formats;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

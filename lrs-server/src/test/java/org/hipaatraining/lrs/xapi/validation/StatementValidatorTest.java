@@ -3,9 +3,9 @@ package org.hipaatraining.lrs.xapi.validation;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.hipaatraining.lrs.xapi.XapiException;
-import org.hipaatraining.lrs.xapi.XapiVersion;
-import org.hipaatraining.lrs.xapi.json.XapiJson;
+import org.hipaatraining.lrs.xapimodel.XapiException;
+import org.hipaatraining.lrs.xapimodel.XapiVersion;
+import org.hipaatraining.lrs.xapimodel.XapiJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

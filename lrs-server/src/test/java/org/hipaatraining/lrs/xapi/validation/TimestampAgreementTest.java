@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.stream.Stream;
 
-import org.hipaatraining.lrs.xapi.XapiException;
-import org.hipaatraining.lrs.xapi.statements.Timestamps;
+import org.hipaatraining.lrs.xapimodel.Formats;
+import org.hipaatraining.lrs.xapimodel.XapiException;
+import org.hipaatraining.lrs.xapimodel.Timestamps;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -3,6 +3,7 @@ package org.hipaatraining.lrs.xapi.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import org.hipaatraining.lrs.xapimodel.TimestampSyntax;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,4 +1,4 @@
-package org.hipaatraining.lrs.xapi.statements;
+package org.hipaatraining.lrs.xapimodel;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -8,8 +8,6 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.temporal.ChronoField;
 import java.time.temporal.ChronoUnit;
 
-import org.hipaatraining.lrs.xapi.XapiException;
-import org.hipaatraining.lrs.xapi.validation.TimestampSyntax;
 
 /** Parsing and writing xAPI timestamps. The LRS writes UTC with exactly millisecond precision. */
 public final class Timestamps {

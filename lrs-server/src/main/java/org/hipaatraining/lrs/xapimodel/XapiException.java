@@ -1,4 +1,4 @@
-package org.hipaatraining.lrs.xapi;
+package org.hipaatraining.lrs.xapimodel;
 
 import org.springframework.http.HttpStatus;
 

@@ -1,10 +1,13 @@
-package org.hipaatraining.lrs.auth;
+package org.hipaatraining.lrs.xapi;
 
 import java.util.Arrays;
 
+import org.hipaatraining.lrs.auth.ClientAuthenticationProvider;
+import org.hipaatraining.lrs.auth.ClientService;
+import org.hipaatraining.lrs.auth.LaunchTokenAuthenticator;
+import org.hipaatraining.lrs.auth.Scope;
+import org.hipaatraining.lrs.auth.SignInThrottle;
 import org.hipaatraining.lrs.system.ContentSecurityPolicies;
-import org.hipaatraining.lrs.xapi.XapiErrorWriter;
-import org.hipaatraining.lrs.xapi.XapiSettings;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -48,9 +51,8 @@ class XapiSecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .cors(cors -> cors.configurationSource(cors(settings)))
-                .authenticationManager(new ProviderManager(new ThrottledAuthentication(
-                        new ClientAuthenticationProvider(clients, launchTokens.getIfAvailable()), throttle,
-                        SignInAttempt.Channel.XAPI)))
+                .authenticationManager(new ProviderManager(ClientAuthenticationProvider.throttled(clients,
+                        launchTokens.getIfAvailable(), throttle)))
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setHeader("WWW-Authenticate", "Basic realm=\"xAPI\"");
                     errors.write(response, HttpStatus.UNAUTHORIZED, "credentials required: HTTP Basic with a client key "

@@ -1,4 +1,4 @@
-package org.hipaatraining.lrs.xapi;
+package org.hipaatraining.lrs.xapimodel;
 
 import java.util.Optional;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package org.hipaatraining.lrs.practice;
+package org.hipaatraining.lrs.compliance;
 
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,4 +1,4 @@
-package org.hipaatraining.lrs.xapi.validation;
+package org.hipaatraining.lrs.xapimodel;
 
 import java.util.regex.Pattern;
 

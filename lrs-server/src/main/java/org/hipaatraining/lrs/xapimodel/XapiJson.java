@@ -1,8 +1,7 @@
-package org.hipaatraining.lrs.xapi.json;
+package org.hipaatraining.lrs.xapimodel;
 
 
 import org.hipaatraining.lrs.system.JsonErrors;
-import org.hipaatraining.lrs.xapi.XapiException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
