@@ -187,8 +187,10 @@ public class RosterImport {
         for (String identity : RosterService.identities(details)) {
             Optional<Person> owner = roster.byIdentity(identity);
             if (owner.isPresent() && existing.map(p -> !p.id().equals(owner.get().id())).orElse(true)) {
-                throw new RosterService.RosterException((identity.startsWith("mbox|") ? "email " + details.email()
-                        : "LMS account " + identity) + " already belongs to " + owner.get().name() + " on the roster"
+                AgentKey.Account account = AgentKey.accountOf(identity);
+                throw new RosterService.RosterException((account == null ? "email " + details.email()
+                        : "LMS account " + account.homePage() + "|" + account.name()) + " already belongs to "
+                        + owner.get().name() + " on the roster"
                         + (existing.isPresent() ? ", not to " + existing.get().name() + " whom this row updates" : ""));
             }
         }
