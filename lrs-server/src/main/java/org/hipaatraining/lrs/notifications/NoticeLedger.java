@@ -99,6 +99,18 @@ public class NoticeLedger implements DeclaresIndexes {
                 NOTICES);
     }
 
+    /** Notices sent together in one mail: each records the mail's Message-ID and subject. */
+    void sent(Collection<String> ids, String messageId, String subject, String result, Instant at) {
+        mongo.updateMulti(Query.query(Criteria.where("_id").in(ids)), new Update().set("status", Notice.Status.SENT.name())
+                .set("messageId", messageId).set("subject", subject).set("result", result).set("sentAt", Date.from(at))
+                .unset("retryAt"), NOTICES);
+    }
+
+    /** Notices whose one mail failed; see {@link #failed(String, String, Instant)}. */
+    void failed(Collection<String> ids, String error, Instant retryAt) {
+        ids.forEach(id -> failed(id, error, retryAt));
+    }
+
     /** A failed send: tried again at {@code retryAt}, or given up (FAILED) when that is null. */
     void failed(String id, String error, Instant retryAt) {
         Update update = new Update().set("result", error);
