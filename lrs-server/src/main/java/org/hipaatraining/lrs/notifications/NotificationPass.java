@@ -123,15 +123,21 @@ public class NotificationPass {
         });
         Result result = new Result(planned.size(), 0, 0, 0);
         Map<Addressee, List<Planned>> mails = new LinkedHashMap<>();
+        Set<Addressee> busy = new java.util.HashSet<>();
         for (int from = 0; from < planned.size(); from += BATCH) {
             List<Planned> batch = planned.subList(from, Math.min(planned.size(), from + BATCH));
-            Set<String> claimed = ledger.claimed(batch.stream().map(Planned::key).toList());
+            Map<String, Notice.Status> claimed = ledger.statuses(batch.stream().map(Planned::key).toList());
             for (Planned p : batch) {
-                if (!claimed.contains(p.key())) {
+                Notice.Status status = claimed.get(p.key());
+                if (status == null) {
                     mails.computeIfAbsent(Addressee.of(p), a -> new ArrayList<>()).add(p);
+                } else if (status == Notice.Status.SENDING) {
+                    busy.add(Addressee.of(p));
                 }
             }
         }
+        // a mail another instance is sending right now: it claims the rest of it too (or the next pass sends the rest)
+        mails.keySet().removeAll(busy);
         for (List<Planned> mail : mails.values()) {
             result = add(result, claimAndSend(mail, byId.get(mail.get(0).person().personId()), writer, settings, today));
         }

@@ -9,6 +9,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import org.hipaatraining.lrs.compliance.web.AdminBrowser;
 import org.hipaatraining.lrs.support.LrsIntegrationTest;
 import org.hipaatraining.lrs.support.PracticeFixture;
@@ -71,7 +72,7 @@ class SupervisorBrowserTest extends LrsIntegrationTest {
 
             Locator cySection = supervisor.locator("#person-" + cy.id());
             String note = "Went through the minimum necessary examples with Cy " + practice.run;
-            cySection.locator("textarea").fill(note);
+            cySection.locator("textarea[name=text]").fill(note);
             cySection.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save note")).click();
             supervisor.waitForSelector(".message.success");
             assertThat(supervisor.locator("#person-" + cy.id() + " .notes").textContent()).contains(note);
@@ -84,7 +85,9 @@ class SupervisorBrowserTest extends LrsIntegrationTest {
             String action = "Retook the privacy module together after the failed check " + practice.run;
             annSection.locator("textarea[name=action]").fill(action);
             annSection.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Record action")).click();
-            supervisor.waitForSelector("#actions-" + ann.id());
+            // the page comes back with the actions folded away: the list is there, not visible
+            supervisor.waitForSelector("#actions-" + ann.id(),
+                    new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED));
             assertThat(supervisor.locator("#actions-" + ann.id()).textContent()).contains("Retraining").contains(action);
             browser.screenshot(supervisor, "team-remedial-768");
 
