@@ -6,8 +6,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -78,6 +80,18 @@ public class NoticeLedger implements DeclaresIndexes, SentNotices {
         return found;
     }
 
+    /** The status of each of these keys that is claimed already. */
+    Map<String, Notice.Status> statuses(Collection<String> keys) {
+        Map<String, Notice.Status> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        mongo.getCollection(NOTICES).find(new Document("_id", new Document("$in", List.copyOf(keys))))
+                .projection(new Document("_id", 1).append("status", 1))
+                .forEach(d -> found.put(d.getString("_id"), Notice.Status.valueOf(d.getString("status"))));
+        return found;
+    }
+
     /** Claims a notice whose retry is due again; empty when another instance got it first. */
     java.util.Optional<Notice> reclaim(String id, Instant now, Instant leaseUntil) {
         Document found = mongo.findAndModify(
@@ -94,10 +108,16 @@ public class NoticeLedger implements DeclaresIndexes, SentNotices {
         return mongo.find(query, Document.class, NOTICES).stream().map(Notice::from).toList();
     }
 
-    void sent(String id, String messageId, String result, Instant at) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("status", Notice.Status.SENT.name())
-                .set("messageId", messageId).set("result", result).set("sentAt", Date.from(at)).unset("retryAt"),
-                NOTICES);
+    /** Notices sent together in one mail: each records the mail's Message-ID and subject. */
+    void sent(Collection<String> ids, String messageId, String subject, String result, Instant at) {
+        mongo.updateMulti(Query.query(Criteria.where("_id").in(ids)), new Update().set("status", Notice.Status.SENT.name())
+                .set("messageId", messageId).set("subject", subject).set("result", result).set("sentAt", Date.from(at))
+                .unset("retryAt"), NOTICES);
+    }
+
+    /** Notices whose one mail failed; see {@link #failed(String, String, Instant)}. */
+    void failed(Collection<String> ids, String error, Instant retryAt) {
+        ids.forEach(id -> failed(id, error, retryAt));
     }
 
     /** A failed send: tried again at {@code retryAt}, or given up (FAILED) when that is null. */

@@ -52,8 +52,11 @@ class NoticeSender {
         return templates.process("mail/notice", context);
     }
 
-    /** Sends; returns the Message-ID. Throws MailException or MessagingException when the server refuses. */
-    String send(List<String> to, MailContent content, NoticeKind kind) throws MessagingException {
+    /**
+     * Sends; returns the Message-ID. Throws MailException or MessagingException when the server refuses. A mail that
+     * combines notices of several kinds names each in the kind header, in order, separated by ", ".
+     */
+    String send(List<String> to, MailContent content, java.util.Collection<NoticeKind> kinds) throws MessagingException {
         JavaMailSender sender = mailSender.getObject();
         MimeMessage message = sender.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
@@ -61,7 +64,7 @@ class NoticeSender {
         helper.setTo(to.toArray(String[]::new));
         helper.setSubject(content.subject());
         helper.setText(content.text(), html(content));
-        message.setHeader(KIND_HEADER, kind.name());
+        message.setHeader(KIND_HEADER, String.join(", ", kinds.stream().map(NoticeKind::name).distinct().toList()));
         try {
             sender.send(message);
         } catch (MailException e) {

@@ -103,6 +103,79 @@ final class NoticeWriter {
         };
     }
 
+    /**
+     * One mail for everything due to a person in one pass: each requirement with its due date and state, and one link
+     * (its page lists each module). A single notice reads as before.
+     */
+    MailContent toLearner(List<Planned> notices, String link, LocalDate today) {
+        if (notices.size() == 1) {
+            return toLearner(notices.get(0), link, today);
+        }
+        Planned first = notices.get(0);
+        String hello = "Hello " + first.person().name().split("\\s+")[0] + ",";
+        LocalDate firstDue = notices.stream().map(p -> p.status().dueDate()).min(LocalDate::compareTo).orElseThrow();
+        boolean sameDue = notices.stream().allMatch(p -> p.status().dueDate().equals(firstDue));
+        boolean overdue = notices.stream().anyMatch(p -> p.kind() == NoticeKind.OVERDUE);
+        boolean assigned = notices.stream().allMatch(p -> p.kind() == NoticeKind.ASSIGNED);
+        int n = notices.size();
+        String subject = overdue ? "Overdue: " + n + " trainings, the first was due " + shortDay(firstDue)
+                : assigned ? "Training assigned: " + n + " modules (" + (sameDue ? "due " : "first due ") + shortDay(firstDue) + ")"
+                : "Reminder: " + n + " trainings due from " + shortDay(firstDue);
+        List<String> paragraphs = new ArrayList<>(List.of(hello, "As part of " + practice + "'s HIPAA program, these "
+                + n + " trainings are yours to complete" + (overdue ? "; some are overdue, please complete them as soon as you can."
+                : ", each by its due date.") + " The link opens a page with each of them; you can stop and resume at any time."));
+        notices.stream().filter(p -> p.status().reason() != null).forEach(p -> paragraphs.add("The reason for "
+                + p.status().moduleTitle() + ": " + p.status().reason()));
+        List<List<String>> rows = notices.stream().map(p -> List.of(p.status().moduleTitle(),
+                DAY.format(p.status().dueDate()), learnerState(p, today))).toList();
+        return new MailContent(subject, practice, n + " trainings for you", paragraphs, List.of(),
+                new Action("Start your training", link),
+                List.of(new MailContent.Table("Your trainings", List.of("Training", "Due", "State"), rows, List.of())),
+                footer("You get it because you are on " + practice + "'s workforce."));
+    }
+
+    /** One mail to a supervisor or the privacy officer about everything due for one person in one pass. */
+    MailContent aboutSomeone(List<Planned> notices, String link, LocalDate today) {
+        if (notices.size() == 1) {
+            return aboutSomeone(notices.get(0), link, today);
+        }
+        Planned first = notices.get(0);
+        String name = first.person().name();
+        int n = notices.size();
+        boolean officer = first.kind().audience() == NoticeKind.Audience.PRIVACY_OFFICER;
+        boolean allOverdue = notices.stream().allMatch(p -> p.kind() != NoticeKind.FAILED_NO_RETAKE);
+        String subject = (officer ? "Escalation: " : "") + name + (allOverdue ? " is overdue on " : " needs help with ") + n
+                + " trainings";
+        List<String> paragraphs = officer
+                ? List.of(name + " has not completed these " + n + " trainings. They and their supervisor have been "
+                + "reminded. The training record shows every notice sent.")
+                : List.of("Hello " + first.to().name().split("\\s+")[0] + ",", name + " has not completed these " + n
+                + " trainings. As their supervisor, please help them find the time this week" + (allOverdue ? "."
+                : "; where a knowledge check was failed, a short conversation about the topics usually helps before "
+                + "they retake it."));
+        List<List<String>> rows = notices.stream().map(p -> List.of(p.status().moduleTitle(),
+                DAY.format(p.status().dueDate()), p.kind() == NoticeKind.FAILED_NO_RETAKE ? "failed the check, not retaken"
+                        : "overdue " + ChronoUnit.DAYS.between(p.status().dueDate(), today) + " days")).toList();
+        Action open = link == null ? null : new Action(officer ? "Open " + name + "'s training record"
+                : "Open your team page", link);
+        return new MailContent(subject, practice, name + ": " + n + " trainings need attention", paragraphs,
+                List.of(new Fact("Person", name)), open,
+                List.of(new MailContent.Table("Trainings", List.of("Training", "Due", "State"), rows, List.of())),
+                footer(officer ? "You get it as the privacy officer." : "You get it because " + name + " reports to you."));
+    }
+
+    private static String learnerState(Planned p, LocalDate today) {
+        ModuleStatus s = p.status();
+        String started = s.state() == org.hipaatraining.lrs.compliance.status.ComplianceState.IN_PROGRESS ? " (started)" : "";
+        return switch (p.kind()) {
+            case ASSIGNED -> "assigned" + started;
+            case DUE_SOON -> (s.compliantUntil() != null ? "refresher due " : "due ") + whenDue(s.dueDate(), today) + started;
+            case SECURITY_REMINDER -> "security reminder, due " + whenDue(s.dueDate(), today) + started;
+            case OVERDUE -> "overdue " + ChronoUnit.DAYS.between(s.dueDate(), today) + " days" + started;
+            default -> throw new IllegalArgumentException(p.kind() + " is not a learner's notice");
+        };
+    }
+
     static String shortDay(LocalDate day) {
         return DateTimeFormatter.ofPattern("MMM d", Locale.US).format(day);
     }

@@ -9,6 +9,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -80,6 +81,20 @@ public class NotificationPass {
     private record Outgoing(Notice notice, MailContent content) {
     }
 
+    /**
+     * Whom one mail goes to: the notices due in a pass to one address about one person (a learner's own notices; a
+     * supervisor's or the privacy officer's about one of their people) go out as one mail listing each requirement.
+     */
+    private record Addressee(String email, String personId, NoticeKind.Audience audience) {
+        static Addressee of(Planned p) {
+            return new Addressee(p.to().email(), p.person().personId(), p.kind().audience());
+        }
+
+        static Addressee of(Notice n) {
+            return new Addressee(n.to().isEmpty() ? null : n.to().get(0), n.personId(), n.kind().audience());
+        }
+    }
+
     @Scheduled(initialDelayString = "${lrs.notifications.first-pass-delay:1m}",
             fixedDelayString = "${lrs.notifications.pass-interval:15m}")
     public synchronized Result run() {
@@ -108,14 +123,24 @@ public class NotificationPass {
             planned.addAll(planner.plan(k, new Contacts(toSupervisor, officer), today));
         });
         Result result = new Result(planned.size(), 0, 0, 0);
+        Map<Addressee, List<Planned>> mails = new LinkedHashMap<>();
+        Set<Addressee> busy = new java.util.HashSet<>();
         for (int from = 0; from < planned.size(); from += BATCH) {
             List<Planned> batch = planned.subList(from, Math.min(planned.size(), from + BATCH));
-            Set<String> claimed = ledger.claimed(batch.stream().map(Planned::key).toList());
+            Map<String, Notice.Status> claimed = ledger.statuses(batch.stream().map(Planned::key).toList());
             for (Planned p : batch) {
-                if (!claimed.contains(p.key())) {
-                    result = add(result, claimAndSend(outgoing(p, byId.get(p.person().personId()), writer, settings, today)));
+                Notice.Status status = claimed.get(p.key());
+                if (status == null) {
+                    mails.computeIfAbsent(Addressee.of(p), a -> new ArrayList<>()).add(p);
+                } else if (status == Notice.Status.SENDING) {
+                    busy.add(Addressee.of(p));
                 }
             }
+        }
+        // a mail another instance is sending right now: it claims the rest of it too (or the next pass sends the rest)
+        mails.keySet().removeAll(busy);
+        for (List<Planned> mail : mails.values()) {
+            result = add(result, claimAndSend(mail, byId.get(mail.get(0).person().personId()), writer, settings, today));
         }
         for (Outgoing digest : digests(teams, everyone, writer, settings, officer, today)) {
             result = add(new Result(result.planned() + 1, result.sent(), result.failed(), result.retried()),
@@ -135,18 +160,44 @@ public class NotificationPass {
                 : new Recipient(PRACTICE, profiled.name(), profiled.email());
     }
 
-    private Outgoing outgoing(Planned p, Person person, NoticeWriter writer, NotificationSettings settings, LocalDate today) {
-        MailContent content;
-        if (p.kind().audience() == NoticeKind.Audience.PERSON) {
-            content = writer.toLearner(p, startLink(person, p.status().moduleId(), settings), today);
-        } else {
-            content = writer.aboutSomeone(p, recordLink(p.kind(), p.person().personId()), today);
+    /**
+     * Claims each notice of one mail (its own key, its own evidence) and sends one mail listing the ones this instance
+     * claimed: 1 sent, -1 failed, 0 when another instance had claimed them all. Every instance plans a mail's notices
+     * in the same order and stops claiming at the first one taken already (they were unclaimed when planned, so another
+     * instance is sending this mail): two instances never split one mail between them.
+     */
+    private int claimAndSend(List<Planned> mail, Person person, NoticeWriter writer, NotificationSettings settings,
+                             LocalDate today) {
+        String subject = compose(mail, "", writer, today).subject();
+        List<Planned> claimed = new ArrayList<>();
+        for (Planned p : mail) {
+            if (!ledger.claim(notice(p, subject))) {
+                break;
+            }
+            claimed.add(p);
         }
-        Notice notice = new Notice(p.key(), p.person().personId(), p.person().name(), p.status().requirement(),
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        Planned first = claimed.get(0);
+        String link = first.kind().audience() == NoticeKind.Audience.PERSON
+                ? startLink(person, claimed.stream().map(p -> p.status().moduleId()).distinct().toList(), settings)
+                : recordLink(first.kind(), first.person().personId());
+        MailContent content = compose(claimed, link, writer, today);
+        return send(claimed.stream().map(p -> notice(p, content.subject())).toList(), content) ? 1 : -1;
+    }
+
+    /** What one mail of these notices (all to one address, about one person) says. */
+    private static MailContent compose(List<Planned> notices, String link, NoticeWriter writer, LocalDate today) {
+        return notices.get(0).kind().audience() == NoticeKind.Audience.PERSON ? writer.toLearner(notices, link, today)
+                : writer.aboutSomeone(notices, link, today);
+    }
+
+    private Notice notice(Planned p, String subject) {
+        return new Notice(p.key(), p.person().personId(), p.person().name(), p.status().requirement(),
                 p.status().moduleTitle(), p.status().dueDate().toString(), p.kind(), p.step(), p.status().dueDate(),
-                List.of(p.to().email()), content.subject(), Notice.Status.SENDING, 1, clock.instant(), null,
+                List.of(p.to().email()), subject, Notice.Status.SENDING, 1, clock.instant(), null,
                 clock.instant().plus(mail.lease()), null, null);
-        return new Outgoing(notice, content);
     }
 
     /**
@@ -163,13 +214,13 @@ public class NotificationPass {
     }
 
     /** The one link of a learner's notice: their LMS when their training runs there, else a one-time launch link. */
-    private String startLink(Person person, String moduleId, NotificationSettings settings) {
+    private String startLink(Person person, List<String> moduleIds, NotificationSettings settings) {
         boolean inLms = person != null && person.identifiers().stream().anyMatch(id -> AgentKey.accountOf(id) != null
                 && !AgentKey.accountOf(id).homePage().equals(server.base() + "/people"));
         if (inLms && settings.lmsUrl() != null) {
             return settings.lmsUrl();
         }
-        return server.base() + "/start/" + links.issue(person == null ? "" : person.id(), moduleId);
+        return server.base() + "/start/" + links.issue(person == null ? "" : person.id(), moduleIds);
     }
 
     private List<Outgoing> digests(TeamDigests teams, List<KeptStatus> everyone, NoticeWriter writer,
@@ -223,19 +274,23 @@ public class NotificationPass {
         if (!ledger.claim(outgoing.notice())) {
             return 0;
         }
-        return send(outgoing.notice(), outgoing.content()) ? 1 : -1;
+        return send(List.of(outgoing.notice()), outgoing.content()) ? 1 : -1;
     }
 
-    private boolean send(Notice notice, MailContent content) {
+    /** Sends one mail for these claimed notices; each records its Message-ID, or the failure and its next try. */
+    private boolean send(List<Notice> notices, MailContent content) {
+        List<String> ids = notices.stream().map(Notice::id).toList();
+        List<NoticeKind> kinds = notices.stream().map(Notice::kind).toList();
         try {
-            String messageId = sender.send(notice.to(), content, notice.kind());
-            ledger.sent(notice.id(), messageId, "accepted by the SMTP server", clock.instant());
+            String messageId = sender.send(notices.get(0).to(), content, kinds);
+            ledger.sent(ids, messageId, content.subject(), "accepted by the SMTP server", clock.instant());
             return true;
         } catch (Exception e) {
-            Instant retryAt = notice.attempts() >= mail.maxAttempts() ? null
-                    : clock.instant().plus(mail.firstRetry().multipliedBy(1L << Math.min(20, notice.attempts() - 1)));
-            log.warn("Notice {} to {} not sent (attempt {}): {}", notice.kind(), notice.to(), notice.attempts(), e.getMessage());
-            ledger.failed(notice.id(), String.valueOf(e.getMessage()), retryAt);
+            int attempts = notices.stream().mapToInt(Notice::attempts).max().orElse(1);
+            Instant retryAt = attempts >= mail.maxAttempts() ? null
+                    : clock.instant().plus(mail.firstRetry().multipliedBy(1L << Math.min(20, attempts - 1)));
+            log.warn("Notice {} to {} not sent (attempt {}): {}", kinds, notices.get(0).to(), attempts, e.getMessage());
+            ledger.failed(ids, String.valueOf(e.getMessage()), retryAt);
             return false;
         }
     }
@@ -246,14 +301,27 @@ public class NotificationPass {
         int retried = 0;
         int sent = result.sent();
         int failed = result.failed();
+        // notices that went out together are retried together; digests and summaries each on their own
+        Map<Object, List<Notice>> mails = new LinkedHashMap<>();
         for (Notice due : ledger.retryDue(now, 100)) {
-            var claimed = ledger.reclaim(due.id(), now, now.plus(mail.lease()));
+            mails.computeIfAbsent(due.requirement() == null ? due.id() : Addressee.of(due), k -> new ArrayList<>()).add(due);
+        }
+        for (List<Notice> dueTogether : mails.values()) {
+            // in key order, stopping at the first taken: as in a pass, two instances do not split a mail
+            List<Notice> claimed = new ArrayList<>();
+            for (Notice due : dueTogether.stream().sorted(java.util.Comparator.comparing(Notice::id)).toList()) {
+                var reclaimed = ledger.reclaim(due.id(), now, now.plus(mail.lease()));
+                if (reclaimed.isEmpty()) {
+                    break;
+                }
+                claimed.add(reclaimed.get());
+            }
             if (claimed.isEmpty()) {
                 continue;
             }
             retried++;
-            MailContent content = rewrite(claimed.get());
-            if (send(claimed.get(), content)) {
+            MailContent content = rewrite(claimed);
+            if (send(claimed, content)) {
                 sent++;
             } else {
                 failed++;
@@ -262,20 +330,28 @@ public class NotificationPass {
         return new Result(result.planned(), sent, failed, retried);
     }
 
-    /** A retried notice says what its first try said, with today's facts (a fresh link for a learner). */
-    private MailContent rewrite(Notice notice) {
+    /**
+     * Retried notices say what their first try said, with today's facts (a fresh link for a learner); notices that
+     * went out together go out together again.
+     */
+    private MailContent rewrite(List<Notice> notices) {
         NoticeWriter writer = new NoticeWriter(practice.current().name());
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        Notice notice = notices.get(0);
         if (notice.requirement() != null) {
             KeptStatus k = compliance.kept(notice.personId());
-            var status = k.statuses().stream().filter(s -> s.requirement().equals(notice.requirement())).findFirst();
-            if (status.isPresent()) {
-                Planned p = new Planned(notice.id(), k, status.get(), notice.kind(), notice.step(),
-                        new Recipient(null, notice.personName(), notice.to().get(0)));
-                return p.kind().audience() == NoticeKind.Audience.PERSON
-                        ? writer.toLearner(p, startLink(roster.find(k.personId()).orElse(null), status.get().moduleId(),
-                        settingsStore.current()), today)
-                        : writer.aboutSomeone(p, recordLink(p.kind(), k.personId()), today);
+            List<Planned> planned = new ArrayList<>();
+            for (Notice n : notices) {
+                k.statuses().stream().filter(s -> s.requirement().equals(n.requirement())).findFirst()
+                        .ifPresent(s -> planned.add(new Planned(n.id(), k, s, n.kind(), n.step(),
+                                new Recipient(null, n.personName(), n.to().get(0)))));
+            }
+            if (!planned.isEmpty()) {
+                String link = notice.kind().audience() == NoticeKind.Audience.PERSON
+                        ? startLink(roster.find(k.personId()).orElse(null),
+                        planned.stream().map(p -> p.status().moduleId()).distinct().toList(), settingsStore.current())
+                        : recordLink(notice.kind(), k.personId());
+                return compose(planned, link, writer, today);
             }
         }
         return new MailContent(notice.subject(), practice.current().name(), notice.subject(), List.of(

@@ -51,13 +51,25 @@ class StartController {
             return "start";
         }
         model.addAttribute("startToken", token);
-        model.addAttribute("module", catalogue.module(link.get().moduleId()).map(Module::title).orElse(link.get().moduleId()));
+        model.addAttribute("module", title(link.get().moduleId()));
+        model.addAttribute("modules", link.get().moduleIds().stream()
+                .map(m -> new Choice(m, title(m), link.get().used(m))).toList());
         return "start";
     }
 
+    /** One module on a link's page: a button, or "opened" once it was launched from this link. */
+    record Choice(String id, String title, boolean used) {
+    }
+
+    private String title(String moduleId) {
+        return catalogue.module(moduleId).map(Module::title).orElse(moduleId);
+    }
+
     @PostMapping("/start/{token}")
-    Object start(@PathVariable String token, Model model, jakarta.servlet.http.HttpServletResponse response) {
-        Optional<StartLinks.StartLink> used = links.use(token);
+    Object start(@PathVariable String token,
+                 @org.springframework.web.bind.annotation.RequestParam(required = false) String module, Model model,
+                 jakarta.servlet.http.HttpServletResponse response) {
+        Optional<StartLinks.StartLink> used = links.use(token, module);
         Optional<Person> person = used.flatMap(l -> roster.find(l.personId()));
         if (used.isEmpty() || person.isEmpty() || catalogue.module(used.get().moduleId()).isEmpty()) {
             response.setStatus(HttpStatus.GONE.value());

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 import org.bson.Document;
@@ -40,9 +41,22 @@ class StartLinks {
         this.clock = clock;
     }
 
-    record StartLink(String personId, String moduleId, Instant expiresAt, Instant usedAt) {
+    /**
+     * A link for one or more modules (a combined notice lists several); each module launches once from it, and the
+     * link is used up when every module has been launched.
+     */
+    record StartLink(String personId, List<String> moduleIds, List<String> usedModules, Instant expiresAt,
+                     Instant usedAt) {
         boolean usable(Instant now) {
             return usedAt == null && now.isBefore(expiresAt);
+        }
+
+        String moduleId() {
+            return moduleIds.get(0);
+        }
+
+        boolean used(String moduleId) {
+            return usedModules.contains(moduleId);
         }
     }
 
@@ -52,12 +66,17 @@ class StartLinks {
 
     /** A new token for a person and module. */
     String issue(String personId, String moduleId) {
+        return issue(personId, List.of(moduleId));
+    }
+
+    /** A new token for a person and the modules one notice names. */
+    String issue(String personId, List<String> moduleIds) {
         byte[] bytes = new byte[24];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant();
         mongo.getCollection(COLLECTION).insertOne(new Document("_id", hash(token)).append("personId", personId)
-                .append("moduleId", moduleId).append("createdAt", Date.from(now))
+                .append("moduleId", moduleIds.get(0)).append("moduleIds", moduleIds).append("createdAt", Date.from(now))
                 .append("expiresAt", Date.from(now.plus(LIFETIME))));
         return token;
     }
@@ -66,18 +85,46 @@ class StartLinks {
         return Optional.ofNullable(mongo.findById(hash(token), Document.class, COLLECTION)).map(StartLinks::link);
     }
 
-    /** Uses the token up; empty when it is unknown, used or expired. */
-    Optional<StartLink> use(String token) {
+    /**
+     * Uses the token for one of its modules (the first not launched yet when null); empty when it is unknown, expired,
+     * used up, or that module was launched from it already. The link is used up once each of its modules was.
+     */
+    Optional<StartLink> use(String token, String moduleId) {
         Instant now = clock.instant();
-        Document d = mongo.findAndModify(Query.query(Criteria.where("_id").is(hash(token)).and("usedAt").exists(false)),
-                new Update().set("usedAt", Date.from(now)), FindAndModifyOptions.options().returnNew(true), Document.class,
+        Optional<StartLink> found = find(token).filter(l -> l.usable(now));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        String module = moduleId != null ? moduleId
+                : found.get().moduleIds().stream().filter(m -> !found.get().used(m)).findFirst().orElse(null);
+        if (module == null || !found.get().moduleIds().contains(module)) {
+            return Optional.empty();
+        }
+        Document d = mongo.findAndModify(Query.query(Criteria.where("_id").is(hash(token)).and("usedAt").exists(false)
+                        .and("usedModules").ne(module)),
+                new Update().addToSet("usedModules", module), FindAndModifyOptions.options().returnNew(true), Document.class,
                 COLLECTION);
-        return Optional.ofNullable(d).map(StartLinks::link).filter(l -> now.isBefore(l.expiresAt()));
+        if (d == null) {
+            return Optional.empty();
+        }
+        StartLink link = link(d);
+        if (link.usedModules().containsAll(link.moduleIds())) {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(hash(token))), new Update().set("usedAt", Date.from(now)),
+                    COLLECTION);
+        }
+        return Optional.of(new StartLink(link.personId(), List.of(module), link.usedModules(), link.expiresAt(),
+                link.usedAt()));
     }
 
     private static StartLink link(Document d) {
-        return new StartLink(d.getString("personId"), d.getString("moduleId"), d.getDate("expiresAt").toInstant(),
-                d.getDate("usedAt") == null ? null : d.getDate("usedAt").toInstant());
+        List<String> modules = d.getList("moduleIds", String.class);
+        List<String> used = d.getList("usedModules", String.class);
+        if (used == null) {
+            // a link from before links named several modules: used is used
+            used = d.getDate("usedAt") == null ? List.of() : List.of(d.getString("moduleId"));
+        }
+        return new StartLink(d.getString("personId"), modules == null ? List.of(d.getString("moduleId")) : modules, used,
+                d.getDate("expiresAt").toInstant(), d.getDate("usedAt") == null ? null : d.getDate("usedAt").toInstant());
     }
 
     static String hash(String token) {

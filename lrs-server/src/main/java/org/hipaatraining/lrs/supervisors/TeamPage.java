@@ -10,6 +10,8 @@ import org.hipaatraining.lrs.auth.AdminUserService;
 import org.hipaatraining.lrs.compliance.ComplianceException;
 import org.hipaatraining.lrs.compliance.coaching.CoachingNote;
 import org.hipaatraining.lrs.compliance.coaching.CoachingNotes;
+import org.hipaatraining.lrs.compliance.remediation.RemedialAction;
+import org.hipaatraining.lrs.compliance.remediation.RemedialActions;
 import org.hipaatraining.lrs.compliance.roster.Person;
 import org.hipaatraining.lrs.compliance.status.ComplianceService;
 import org.hipaatraining.lrs.compliance.status.ComplianceState;
@@ -39,9 +41,12 @@ class TeamPage {
     private final ComplianceService compliance;
     private final CoachingNotes notes;
     private final AdminUserService users;
+    private final RemedialActions remedial;
 
-    TeamPage(SupervisorTeams teams, ComplianceService compliance, CoachingNotes notes, AdminUserService users) {
+    TeamPage(SupervisorTeams teams, ComplianceService compliance, CoachingNotes notes, AdminUserService users,
+             RemedialActions remedial) {
         this.users = users;
+        this.remedial = remedial;
         this.teams = teams;
         this.compliance = compliance;
         this.notes = notes;
@@ -58,8 +63,16 @@ class TeamPage {
         }
     }
 
-    /** One person on the team, with the notes this supervisor wrote about them. */
-    record Member(KeptStatus person, List<Line> lines, List<CoachingNote> myNotes) {
+    /** A module the supervisor may name in a remedial action: one of the person's requirements. */
+    record ModuleChoice(String id, String title) {
+    }
+
+    /**
+     * One person on the team, with the notes this supervisor wrote about them and the remedial actions recorded for
+     * them (by anyone: the supervisor sees what was done before).
+     */
+    record Member(KeptStatus person, List<Line> lines, List<CoachingNote> myNotes, List<RemedialAction> actions,
+                  List<ModuleChoice> modules) {
 
         public long overdue() {
             return lines.stream().filter(l -> l.daysOverdue() > 0).count();
@@ -95,6 +108,46 @@ class TeamPage {
         return "redirect:/admin/team#person-" + id;
     }
 
+    /**
+     * A remedial action for someone on the team: retraining, coaching, or a sanction under the practice's sanction
+     * policy (45 CFR 164.530(e)), with the day and what was done. Anyone else is a 403.
+     */
+    @PostMapping("/admin/team/people/{id}/remedial-actions")
+    String addRemedialAction(@PathVariable String id, @RequestParam(required = false) String kind,
+                             @RequestParam(required = false) String moduleId,
+                             @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+                                     iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) LocalDate date,
+                             @RequestParam(required = false) String action, Principal user, Model model,
+                             HttpServletResponse response, RedirectAttributes redirect) {
+        Person supervisor = supervisor(user);
+        if (!teams.teamOf(supervisor).contains(id)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "not on your team");
+        }
+        try {
+            remedial.record(id, moduleId, date, kindOf(kind), action, user.getName());
+        } catch (ComplianceException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("error", "Not recorded: " + e.getMessage());
+            model.addAttribute("actionDraftFor", id);
+            model.addAttribute("actionDraft", action);
+            return page(supervisor, user.getName(), model);
+        }
+        redirect.addFlashAttribute("success", "Remedial action recorded. It is on their training record and in the "
+                + "audit package.");
+        return "redirect:/admin/team#person-" + id;
+    }
+
+    private static RemedialAction.Kind kindOf(String kind) {
+        if (kind != null) {
+            for (RemedialAction.Kind k : RemedialAction.Kind.values()) {
+                if (k.name().equals(kind)) {
+                    return k;
+                }
+            }
+        }
+        throw new ComplianceException("kind: one of RETRAINING, COACHING, SANCTION, OTHER");
+    }
+
     /** The supervisor sets a password of their own, replacing the one the admin handed over. */
     @PostMapping("/admin/team/password")
     String changePassword(@RequestParam(required = false) String currentPassword,
@@ -116,8 +169,12 @@ class TeamPage {
         LocalDate today = compliance.today();
         List<Member> members = teams.teamOf(supervisor).inNameOrder().stream()
                 .map(k -> new Member(k, k.statuses().stream().map(s -> Line.of(s, today)).toList(),
-                        notes.forPerson(k.personId()).stream().filter(n -> n.author().equals(username)).toList()))
+                        notes.forPerson(k.personId()).stream().filter(n -> n.author().equals(username)).toList(),
+                        remedial.forPerson(k.personId()),
+                        k.statuses().stream().filter(s -> s.moduleId() != null)
+                                .map(s -> new ModuleChoice(s.moduleId(), s.moduleTitle())).distinct().toList()))
                 .toList();
+        model.addAttribute("kinds", RemedialAction.Kind.values());
         model.addAttribute("supervisor", supervisor);
         model.addAttribute("members", members);
         model.addAttribute("today", today);

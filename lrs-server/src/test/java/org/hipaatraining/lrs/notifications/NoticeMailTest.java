@@ -90,25 +90,45 @@ class NoticeMailTest {
 
         NotificationPass.Result result = pass();
 
+        // three modules each (the everyone role): one mail per person listing them, and one to the supervisor about
+        // each of her people; every notice is its own piece of evidence, with the Message-ID of the mail it went in
         Map<String, List<MimeMessage>> byRecipient = byRecipient(smtp.getReceivedMessages());
-        assertThat(kinds(byRecipient.get("nia@riverside.test"))).containsOnly("ASSIGNED").hasSize(3);
-        assertThat(kinds(byRecipient.get("sam@riverside.test"))).containsOnly("OVERDUE").hasSize(3);
-        assertThat(kinds(byRecipient.get("maria@riverside.test"))).containsExactlyInAnyOrder("ASSIGNED", "ASSIGNED",
-                "ASSIGNED", "ESCALATION_SUPERVISOR", "ESCALATION_SUPERVISOR", "ESCALATION_SUPERVISOR", "SUPERVISOR_DIGEST");
+        assertThat(kinds(byRecipient.get("nia@riverside.test"))).containsExactly("ASSIGNED");
+        assertThat(kinds(byRecipient.get("sam@riverside.test"))).containsExactly("OVERDUE");
+        assertThat(kinds(byRecipient.get("maria@riverside.test"))).containsExactlyInAnyOrder("ASSIGNED",
+                "ESCALATION_SUPERVISOR", "SUPERVISOR_DIGEST");
         assertThat(kinds(byRecipient.get("privacy@riverside.test"))).containsExactly("PRIVACY_OFFICER_SUMMARY");
+        assertThat(smtp.getReceivedMessages()).hasSize(6);
         assertThat(result.sent()).isEqualTo(smtp.getReceivedMessages().length);
+        assertThat(result.planned()).isEqualTo(3 + 3 + 3 + 3 + 2);
 
-        MimeMessage assigned = byRecipient.get("nia@riverside.test").stream()
-                .filter(m -> subject(m).contains("Privacy")).findFirst().orElseThrow();
+        MimeMessage assigned = byRecipient.get("nia@riverside.test").get(0);
+        List<Notice> niasNotices = server.getBean(NoticeLedger.class).ofPerson(nia, 10);
+        assertThat(niasNotices).hasSize(3).allSatisfy(n -> {
+            assertThat(n.kind()).isEqualTo(NoticeKind.ASSIGNED);
+            assertThat(n.status()).isEqualTo(Notice.Status.SENT);
+            assertThat(n.messageId()).isEqualTo(assigned.getMessageID());
+            assertThat(n.subject()).isEqualTo(subject(assigned));
+        });
+        assertThat(niasNotices).extracting(Notice::requirement).doesNotHaveDuplicates();
         assertThat(assigned.getFrom()[0].toString()).contains("training@riverside.test");
         assertThat(assigned.getRecipients(Message.RecipientType.TO)).hasSize(1);
-        assertThat(subject(assigned)).startsWith("Training assigned: ").contains("(due Mar 31)");
+        assertThat(subject(assigned)).isEqualTo("Training assigned: 3 modules (due Mar 31)");
         String text = part(assigned, "text/plain");
         String html = part(assigned, "text/html");
         for (String part : List.of(text, html)) {
             assertThat(part).contains("Riverside Family Medicine").contains("Wednesday, March 31, 2027")
+                    .contains("HIPAA Privacy Rule essentials").contains("assigned")
                     .doesNotContain("statement", "score", "xapi");
+            for (Notice n : niasNotices) {
+                assertThat(part).contains(n.moduleTitle());
+            }
         }
+        assertThat(text).contains("  - HIPAA Privacy Rule essentials: due Wednesday, March 31, 2027, state assigned");
+        MimeMessage escalation = byRecipient.get("maria@riverside.test").stream()
+                .filter(m -> header(m).equals("ESCALATION_SUPERVISOR")).findFirst().orElseThrow();
+        assertThat(subject(escalation)).isEqualTo("Sam Staller is overdue on 3 trainings");
+        assertThat(part(escalation, "text/plain")).contains("overdue 10 days").contains("https://lrs.riverside.test/admin/team");
         List<String> links = links(text);
         assertThat(links).hasSize(1);
         assertThat(links.get(0)).startsWith("https://lrs.riverside.test/start/");
@@ -120,22 +140,34 @@ class NoticeMailTest {
         HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(local)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("Start the training");
+        assertThat(page.body()).contains("Start HIPAA Privacy Rule essentials").contains("start-privacy");
         String csrf = field(page.body(), "_csrf");
         HttpResponse<String> launched = browser.send(HttpRequest.newBuilder(URI.create(local))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf + "&module=privacy")).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(launched.statusCode()).isEqualTo(303);
         String location = launched.headers().firstValue("Location").orElseThrow();
         assertThat(location).startsWith("https://lrs.riverside.test/cmi5/content/module-privacy/").contains("fetch=")
                 .contains("registration=");
         assertThat(json(admin.get("/api/roster/people/" + nia)).get("identifiers").toString())
                 .contains("account|https://lrs.riverside.test/people|" + nia);
+        // each module launches once from the link; the page shows which were opened
         HttpResponse<String> again = browser.send(HttpRequest.newBuilder(URI.create(local))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf + "&module=privacy")).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(again.statusCode()).isEqualTo(410);
         assertThat(again.body()).contains("This link has been used or has run out");
+        HttpResponse<String> pageAgain = browser.send(HttpRequest.newBuilder(URI.create(local)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(pageAgain.body()).contains("HIPAA Privacy Rule essentials: opened from this link")
+                .doesNotContain("start-privacy").contains("start-security");
+        String security = browser.send(HttpRequest.newBuilder(URI.create(local))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + field(pageAgain.body(), "_csrf") + "&module=security"))
+                .build(), HttpResponse.BodyHandlers.ofString()).headers().firstValue("Location").orElseThrow();
+        assertThat(security).startsWith("https://lrs.riverside.test/cmi5/content/module-security/");
 
         // the same day's pass again sends nothing
         assertThat(pass().sent()).isZero();
@@ -167,8 +199,8 @@ class NoticeMailTest {
 
         NotificationPass.Result failed = pass();
 
-        // her three assignments and the privacy officer's monthly summary (it is the 1st)
-        assertThat(failed.failed()).isEqualTo(4);
+        // one mail with her three assignments and the privacy officer's monthly summary (it is the 1st)
+        assertThat(failed.failed()).isEqualTo(2);
         HttpResponse<String> page = admin.get("/admin/notifications");
         assertThat(page.body()).contains("Notices that could not be sent").contains("will retry")
                 .contains("ola@riverside.test");
@@ -181,14 +213,16 @@ class NoticeMailTest {
         SimulatedClock.INSTANCE.advance(java.time.Duration.ofMinutes(6));
         NotificationPass.Result retried = server.getBean(NotificationPass.class).run();
 
-        assertThat(retried.retried()).isEqualTo(4);
-        assertThat(smtp.getReceivedMessages()).hasSize(4);
+        // the three notices that failed together are sent together
+        assertThat(retried.retried()).isEqualTo(2);
+        assertThat(smtp.getReceivedMessages()).hasSize(2);
         List<Notice> notices = server.getBean(NoticeLedger.class).ofPerson(ola, 10);
         assertThat(notices).hasSize(3).allSatisfy(n -> {
             assertThat(n.status()).isEqualTo(Notice.Status.SENT);
             assertThat(n.attempts()).isEqualTo(2);
             assertThat(n.messageId()).isNotBlank();
         });
+        assertThat(notices).extracting(Notice::messageId).containsOnly(notices.get(0).messageId());
         assertThat(admin.get("/admin/notifications").body()).doesNotContain("will retry");
 
         HttpResponse<String> csv = admin.get("/admin/notifications/notices.csv");
@@ -249,6 +283,14 @@ class NoticeMailTest {
             kinds.add(m.getHeader(NoticeSender.KIND_HEADER)[0]);
         }
         return kinds;
+    }
+
+    private static String header(MimeMessage m) {
+        try {
+            return m.getHeader(NoticeSender.KIND_HEADER)[0];
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String subject(MimeMessage m) {

@@ -44,7 +44,7 @@ class SupervisorAccessTest extends LrsIntegrationTest {
         assertThat(page.select(".site-header nav a").eachAttr("href")).containsExactly("/admin/team");
         assertThat(page.select(".site-header nav a[aria-current=page]")).hasSize(1);
 
-        for (String path : List.of("/admin", "/admin/people", "/admin/people/" + ann.id(), "/admin/people/" + other.id(),
+        for (String path : List.of("/admin", "/admin/people", "/admin/people/" + ann.id(), "/admin/people/" + other.id(), "/admin/people/supervisors-without-sign-in",
                 "/admin/overdue", "/admin/setup", "/admin/notifications", "/admin/statements", "/admin/audit-packages",
                 "/admin/sign-in-locks", "/api/compliance/status", "/api/compliance/people/" + ann.id() + "/status",
                 "/api/reports/status.csv", "/api/reports/audit.pdf?person=" + ann.id(), "/api/practice", "/api/roster/people")) {
@@ -67,6 +67,62 @@ class SupervisorAccessTest extends LrsIntegrationTest {
         assertThat(cyPage.select("#coaching-table tbody").text()).contains("Talked through phishing", "rhea." + practice.run);
         assertThat(Jsoup.parse(practice.admin().get("/admin/people/" + other.id()).body()).select("#coaching-table tbody").text())
                 .contains("None yet");
+    }
+
+    @Test
+    void aSupervisorRecordsRemedialActionsForTheirTeamOnlyAndAdminsSeeThemOnTheRecordAndInTheAuditPackage() throws Exception {
+        PracticeFixture practice = new PracticeFixture(xapi);
+        String bossName = "Vera Boss " + practice.run;
+        Learner boss = practice.person(bossName, "vera", List.of("management"), 300, "Board");
+        Learner dan = practice.person("Dan Team " + practice.run, "dan", List.of("everyone"), 60, bossName);
+        Learner eve = practice.person("Eve Below " + practice.run, "eve", List.of("everyone"), 60, "Dan Team " + practice.run);
+        Learner out = practice.person("Olga Out " + practice.run, "olga", List.of("everyone"), 60, "Someone Else " + practice.run);
+        XapiHttp supervisor = signIn(practice, boss);
+        String day = practice.today.minusDays(2).toString();
+
+        HttpResponse<String> sanction = form(supervisor, "/admin/team/people/" + dan.id() + "/remedial-actions",
+                "kind=SANCTION&moduleId=privacy&date=" + day + "&action=" + URLEncoder.encode(
+                        "Written warning, step 1 of the sanction policy, after a misdirected fax", StandardCharsets.UTF_8));
+        assertThat(sanction.statusCode()).as(sanction.body()).isEqualTo(302);
+        assertThat(form(supervisor, "/admin/team/people/" + eve.id() + "/remedial-actions",
+                "kind=RETRAINING&action=Retook+the+privacy+module+together").statusCode()).as("a report of a report")
+                .isEqualTo(302);
+        // off the team: 403, and nothing is recorded
+        assertThat(form(supervisor, "/admin/team/people/" + out.id() + "/remedial-actions",
+                "kind=COACHING&action=Nosy").statusCode()).isEqualTo(403);
+        assertThat(form(supervisor, "/admin/team/people/no-such-person/remedial-actions",
+                "kind=COACHING&action=Nosy").statusCode()).isEqualTo(403);
+        // bad input: 400 naming the field, the draft kept
+        HttpResponse<String> noKind = form(supervisor, "/admin/team/people/" + dan.id() + "/remedial-actions",
+                "action=Talked");
+        assertThat(noKind.statusCode()).isEqualTo(400);
+        assertThat(noKind.body()).contains("kind:");
+        HttpResponse<String> future = form(supervisor, "/admin/team/people/" + dan.id() + "/remedial-actions",
+                "kind=COACHING&date=" + practice.today.plusDays(1) + "&action=Planned+talk");
+        assertThat(future.statusCode()).isEqualTo(400);
+        assertThat(future.body()).contains("date:").contains("Planned talk");
+        assertThat(form(supervisor, "/admin/team/people/" + dan.id() + "/remedial-actions", "kind=COACHING&action=+")
+                .statusCode()).isEqualTo(400);
+
+        Document team = Jsoup.parse(supervisor.get("/admin/team").body());
+        assertThat(team.select("#actions-" + dan.id()).text()).contains(day, "Sanction (sanction policy, 45 CFR 164.530(e))",
+                "privacy", "Written warning, step 1", "by vera." + practice.run);
+        assertThat(team.select("#person-" + eve.id() + " .remedial summary").text()).isEqualTo("Remedial actions (1)");
+
+        Document danPage = Jsoup.parse(practice.admin().get("/admin/people/" + dan.id()).body());
+        assertThat(danPage.select("#remedial-table tbody tr")).hasSize(1);
+        assertThat(danPage.select("#remedial-table tbody").text()).contains(day, "Sanction", "privacy",
+                "Written warning, step 1 of the sanction policy", "vera." + practice.run);
+        assertThat(Jsoup.parse(practice.admin().get("/admin/people/" + out.id()).body()).select("#remedial-table tbody")
+                .text()).contains("None recorded");
+
+        HttpResponse<byte[]> audit = practice.admin().getBytes("/api/reports/audit.pdf", Map.of("person", dan.id()));
+        assertThat(audit.statusCode()).isEqualTo(200);
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(audit.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertThat(text).contains("1 remedial action").contains("Sanction (sanction policy, 45 CFR 164.530(e))")
+                    .contains("Written warning, step 1 of the sanction policy").contains("vera." + practice.run);
+        }
     }
 
     @Test

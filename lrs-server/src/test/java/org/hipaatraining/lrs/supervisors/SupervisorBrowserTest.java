@@ -9,6 +9,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import org.hipaatraining.lrs.compliance.web.AdminBrowser;
 import org.hipaatraining.lrs.support.LrsIntegrationTest;
 import org.hipaatraining.lrs.support.PracticeFixture;
@@ -17,8 +18,9 @@ import org.hipaatraining.lrs.support.TrainingStatements;
 import org.junit.jupiter.api.Test;
 
 /**
- * In Chromium: an admin gives a supervisor a sign-in from their page, the supervisor signs in, sees exactly their team,
- * adds a coaching note, and the admin finds it on the person's page. Screenshots at 1280 and 768, none scrolling
+ * In Chromium: an admin gives a supervisor a sign-in from the people list's "supervisors without a sign-in", the
+ * supervisor signs in, sees exactly their team, adds a coaching note and records a remedial action, and the admin finds
+ * both on the person's page. Screenshots at 1280 and 768, none scrolling
  * sideways; the grouped admin navigation opened by keyboard at tablet width.
  */
 class SupervisorBrowserTest extends LrsIntegrationTest {
@@ -37,14 +39,26 @@ class SupervisorBrowserTest extends LrsIntegrationTest {
 
         try (AdminBrowser browser = new AdminBrowser(port)) {
             Page admin = browser.signedIn("admin", ADMIN_PASSWORD, 1280, 900);
-            admin.navigate(browser.url("/admin/people/" + boss.id()));
-            assertThat(admin.locator("#username").inputValue()).isEqualTo(boss.email());
-            admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Give them a supervisor sign-in")).click();
+            admin.navigate(browser.url("/admin/people"));
+            admin.locator("#supervisors-without-sign-in").click();
+            admin.waitForSelector("#supervisors-table");
+            // the people named as supervisors (Priya, and Cy for Dot), not those who supervise no one
+            assertThat(admin.locator("#supervisors-table tr[data-person='" + boss.id() + "']").textContent())
+                    .contains(bossName, boss.email());
+            assertThat(admin.locator("#supervisors-table tr[data-person='" + boss.id() + "'] td.num").textContent())
+                    .isEqualTo("2");
+            assertThat(admin.locator("#supervisors-table tr[data-person='" + cy.id() + "']").count()).isEqualTo(1);
+            assertThat(admin.locator("#supervisors-table tr[data-person='" + ann.id() + "']").count()).isZero();
+            browser.screenshot(admin, "supervisors-without-sign-in-1280");
+            admin.locator("#invite-" + boss.id()).click();
             admin.waitForSelector("#issued-password");
             String password = admin.locator("#issued-password").textContent().trim();
             assertThat(admin.locator("#issued-username").textContent()).isEqualTo(boss.email());
             assertThat(password).hasSize(19);
             browser.screenshot(admin, "supervisor-account-1280");
+            admin.navigate(browser.url("/admin/people/supervisors-without-sign-in"));
+            assertThat(admin.locator("#supervisors-table tr[data-person='" + boss.id() + "']").count()).isZero();
+            assertThat(admin.locator("#supervisors-table tr[data-person='" + cy.id() + "']").count()).isEqualTo(1);
 
             Page supervisor = browser.signedIn(boss.email(), password, 1280, 900);
             assertThat(supervisor.url()).endsWith("/admin/team");
@@ -58,16 +72,33 @@ class SupervisorBrowserTest extends LrsIntegrationTest {
 
             Locator cySection = supervisor.locator("#person-" + cy.id());
             String note = "Went through the minimum necessary examples with Cy " + practice.run;
-            cySection.locator("textarea").fill(note);
+            cySection.locator("textarea[name=text]").fill(note);
             cySection.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save note")).click();
             supervisor.waitForSelector(".message.success");
             assertThat(supervisor.locator("#person-" + cy.id() + " .notes").textContent()).contains(note);
             browser.screenshot(supervisor, "team-note-768");
 
+            Locator annSection = supervisor.locator("#person-" + ann.id());
+            annSection.locator(".remedial summary").click();
+            annSection.locator("select[name=kind]").selectOption("RETRAINING");
+            annSection.locator("select[name=moduleId]").selectOption("privacy");
+            String action = "Retook the privacy module together after the failed check " + practice.run;
+            annSection.locator("textarea[name=action]").fill(action);
+            annSection.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Record action")).click();
+            // the page comes back with the actions folded away: the list is there, not visible
+            supervisor.waitForSelector("#actions-" + ann.id(),
+                    new Page.WaitForSelectorOptions().setState(WaitForSelectorState.ATTACHED));
+            assertThat(supervisor.locator("#actions-" + ann.id()).textContent()).contains("Retraining").contains(action);
+            browser.screenshot(supervisor, "team-remedial-768");
+
             Response forbidden = supervisor.navigate(browser.url("/admin/people/" + outsider.id()));
             assertThat(forbidden.status()).isEqualTo(403);
             assertThat(supervisor.navigate(browser.url("/admin")).status()).isEqualTo(403);
             assertThat(supervisor.navigate(browser.url("/api/compliance/status")).status()).isEqualTo(403);
+
+            admin.navigate(browser.url("/admin/people/" + ann.id()));
+            assertThat(admin.locator("#remedial-table tbody").textContent()).contains("Retraining").contains("privacy")
+                    .contains(action).contains(boss.email());
 
             admin.navigate(browser.url("/admin/people/" + cy.id()));
             assertThat(admin.locator("#coaching-table tbody").textContent()).contains(note).contains(boss.email());

@@ -79,13 +79,14 @@ class ComplianceController {
         return transcripts.of(id, on);
     }
 
-    record NewRemedialAction(String moduleId, LocalDate date, String action) {
+    /** @param kind RETRAINING, COACHING, SANCTION or OTHER; may be left out */
+    record NewRemedialAction(String moduleId, LocalDate date, RemedialAction.Kind kind, String action) {
     }
 
     @PostMapping("/people/{id}/remedial-actions")
     @Operation(summary = "Record coaching or another remedial action after a failed check or a policy violation")
     ResponseEntity<RemedialAction> remedialAction(@PathVariable String id, @RequestBody NewRemedialAction body, Principal admin) {
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(remedial.record(id, body.moduleId(), body.date(), body.action(), admin.getName()));
+                .body(remedial.record(id, body.moduleId(), body.date(), body.kind(), body.action(), admin.getName()));
     }
 }

@@ -33,9 +33,18 @@ public class RemedialActions {
      * @throws ComplianceException        naming the field to fix
      */
     public RemedialAction record(String personId, String moduleId, LocalDate date, String action, String recordedBy) {
+        return record(personId, moduleId, date, null, action, recordedBy);
+    }
+
+    /**
+     * Records a remedial action of a kind (retraining, coaching, a sanction); the kind may be null where the recorder
+     * was not asked (the API and admin page before it was added).
+     */
+    public RemedialAction record(String personId, String moduleId, LocalDate date, RemedialAction.Kind kind, String action,
+                                 String recordedBy) {
         compliance.person(personId);
-        if (action == null || action.isBlank()) {
-            throw new ComplianceException("action: say what was done, e.g. 'reviewed phishing lesson one-to-one'");
+        if (action == null || action.isBlank() || action.length() > 2000) {
+            throw new ComplianceException("action: say what was done in up to 2000 characters, e.g. 'reviewed phishing lesson one-to-one'");
         }
         String module = moduleId == null || moduleId.isBlank() ? null : moduleId;
         if (module != null && catalogue.module(module).isEmpty()) {
@@ -45,7 +54,7 @@ public class RemedialActions {
         if (day.isAfter(compliance.today())) {
             throw new ComplianceException("date: cannot be in the future");
         }
-        return store.insert(new RemedialAction(UUID.randomUUID().toString(), personId, module, day, action.trim(),
+        return store.insert(new RemedialAction(UUID.randomUUID().toString(), personId, module, day, kind, action.trim(),
                 recordedBy, clock.instant()));
     }
 

@@ -159,9 +159,10 @@ class PeopleController {
     @PostMapping("/admin/people/{id}/remedial-actions")
     String remedialAction(@PathVariable String id, @RequestParam(required = false) String moduleId,
                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+                          @RequestParam(required = false) org.hipaatraining.lrs.compliance.remediation.RemedialAction.Kind kind,
                           @RequestParam(required = false) String action, Principal admin, RedirectAttributes redirect) {
         try {
-            remedial.record(id, moduleId, date, action, admin.getName());
+            remedial.record(id, moduleId, date, kind, action, admin.getName());
             redirect.addFlashAttribute("success", "Remedial action recorded.");
         } catch (ComplianceService.NotFound e) {
             throw e;
