@@ -102,10 +102,6 @@ public final class Catalogue {
         return roles.stream().filter(r -> r.id().equals(id)).findFirst();
     }
 
-    /** The roles whose defaults include a module. */
-    public List<Role> rolesTaking(String moduleId) {
-        return roles.stream().filter(r -> r.moduleIds().contains(moduleId)).toList();
-    }
 
     public List<Topic> topics() {
         return topics;

@@ -17,9 +17,4 @@ public record Lesson(String id, String iri, String title, int estimatedMinutes, 
         citations = List.copyOf(citations);
         roles = List.copyOf(roles);
     }
-
-    /** Whether a person with these roles reads this lesson. */
-    public boolean appliesTo(java.util.Collection<String> personRoles) {
-        return roles.isEmpty() || personRoles.stream().anyMatch(roles::contains);
-    }
 }

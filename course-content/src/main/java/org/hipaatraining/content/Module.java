@@ -47,11 +47,6 @@ public record Module(String id, String iri, ModuleKind kind, String title, Strin
         return questions().stream().filter(q -> q.id().equals(questionId)).findFirst();
     }
 
-    /** The newest version whose change was material, if any. */
-    public Optional<ChangeLogEntry> latestMaterialChange() {
-        return changelog.stream().filter(ChangeLogEntry::material).max(Comparator.comparing(ChangeLogEntry::date));
-    }
-
     /** The changelog entry of a version. */
     public Optional<ChangeLogEntry> release(String moduleVersion) {
         return changelog.stream().filter(c -> c.version().equals(moduleVersion)).findFirst();

@@ -17,7 +17,6 @@ public final class Vocabulary {
     public static final String VERB_EXPERIENCED = ADL + "experienced";
     public static final String VERB_SUSPENDED = ADL + "suspended";
     public static final String VERB_RESUMED = ADL + "resumed";
-    public static final String VERB_ATTEMPTED = ADL + "attempted";
     public static final String VERB_SATISFIED = ADL_W3ID + "satisfied";
     public static final String VERB_ABANDONED = ADL_W3ID + "abandoned";
     public static final String VERB_WAIVED = ADL_W3ID + "waived";
@@ -52,7 +51,6 @@ public final class Vocabulary {
     public static final String TYPE_COURSE = "http://adlnet.gov/expapi/activities/course";
     public static final String TYPE_MODULE = "http://adlnet.gov/expapi/activities/module";
     public static final String TYPE_LESSON = "http://adlnet.gov/expapi/activities/lesson";
-    public static final String TYPE_ASSESSMENT = "http://adlnet.gov/expapi/activities/assessment";
     public static final String TYPE_QUESTION = "http://adlnet.gov/expapi/activities/cmi.interaction";
     public static final String TYPE_ATTESTATION = OURS + "activity-types/policy-attestation";
 

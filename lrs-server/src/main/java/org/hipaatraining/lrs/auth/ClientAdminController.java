@@ -4,7 +4,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import org.hipaatraining.lrs.system.ApiProblems;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -62,10 +64,7 @@ class ClientAdminController {
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<ErrorMessage> badRequest(IllegalArgumentException e) {
-        return ResponseEntity.badRequest().body(new ErrorMessage(e.getMessage()));
-    }
-
-    record ErrorMessage(String message) {
+    ResponseEntity<ProblemDetail> badRequest(IllegalArgumentException e) {
+        return ApiProblems.of(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 }

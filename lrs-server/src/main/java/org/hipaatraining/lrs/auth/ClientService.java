@@ -10,11 +10,12 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.hipaatraining.lrs.system.Caches;
 import org.hipaatraining.lrs.system.ServerSettings;
 import org.hipaatraining.lrs.xapimodel.XapiJson;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -25,14 +26,16 @@ import tools.jackson.databind.node.ObjectNode;
  * Creates, lists, revokes and authenticates xAPI client credentials.
  * <p>
  * Secrets are hashed with a deliberately slow password hash, which would cost every xAPI request tens of milliseconds.
- * So a successful check is remembered per instance as the SHA-256 of the secret next to the stored hash it matched;
- * a later request with the same secret skips the slow hash while the stored hash is unchanged. Stored clients are
- * re-read at most {@link #CLIENT_TTL} apart, which bounds how long a revoked credential keeps working on an instance.
+ * So a successful check is remembered per instance as the SHA-256 of the secret under the stored hash it matched;
+ * a later request with the same secret skips the slow hash while the stored hash is unchanged (a new secret is a new
+ * hash, so nothing remembered for the old one applies). Stored clients are re-read at most {@link #CLIENT_TTL} apart,
+ * which bounds how long a revoked credential keeps working on another instance.
  */
 @Service
 public class ClientService {
 
     static final Duration CLIENT_TTL = Duration.ofSeconds(5);
+    private static final int KEPT_AT_MOST = 10_000;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -40,7 +43,10 @@ public class ClientService {
     private final PasswordEncoder passwords;
     private final ServerSettings server;
     private final Clock clock;
-    private final Map<String, CachedClient> cache = new ConcurrentHashMap<>();
+    /** Stored clients by key, as read at most {@link #CLIENT_TTL} ago. */
+    private final Cache<String, StoredClient> clients;
+    /** The SHA-256 of the secret that matched, by client key and the stored hash it matched. */
+    private final Cache<String, byte[]> verified;
     /** Checked against when the key is unknown or revoked, so those answers take as long as a wrong secret's. */
     private final String dummyHash;
 
@@ -49,6 +55,8 @@ public class ClientService {
         this.passwords = passwords;
         this.server = server;
         this.clock = clock;
+        this.clients = Caches.builder(clock).expireAfterWrite(CLIENT_TTL).maximumSize(KEPT_AT_MOST).build();
+        this.verified = Caffeine.newBuilder().maximumSize(KEPT_AT_MOST).build();
         this.dummyHash = passwords.encode(randomToken(24));
     }
 
@@ -91,7 +99,7 @@ public class ClientService {
         StoredClient client = new StoredClient(key, name, passwords.encode(secret), EnumSet.copyOf(scopes),
                 authority(key, name), clock.instant(), null);
         store.save(client);
-        cache.remove(key);
+        clients.invalidate(key);
         return client;
     }
 
@@ -110,41 +118,27 @@ public class ClientService {
     }
 
     public boolean revoke(String key) {
-        cache.remove(key);
+        clients.invalidate(key);
         return store.revoke(key, clock.instant());
     }
 
     /** The client for a key and secret, if they match a credential that is not revoked. */
     public Optional<XapiClient> authenticate(String key, String secret) {
-        CachedClient cached = cache.get(key);
-        Instant now = clock.instant();
-        StoredClient stored;
-        if (cached != null && cached.readAt().plus(CLIENT_TTL).isAfter(now)) {
-            stored = cached.client();
-        } else {
-            Optional<StoredClient> found = store.find(key);
-            if (found.isEmpty()) {
-                cache.remove(key);
-                passwords.matches(secret, dummyHash); // as slow as a known key, so timing does not tell which keys exist
-                return Optional.empty();
-            }
-            stored = found.get();
-            cached = new CachedClient(stored, now, cached != null && cached.client().secretHash().equals(stored.secretHash())
-                    ? cached.verifiedSecretDigest() : null);
-            cache.put(key, cached);
-        }
-        if (stored.revoked()) {
-            passwords.matches(secret, dummyHash);
+        StoredClient stored = clients.get(key, k -> store.find(k).orElse(null)); // an unknown key is not kept
+        if (stored == null || stored.revoked()) {
+            passwords.matches(secret, dummyHash); // as slow as a known key, so timing does not tell which keys exist
             return Optional.empty();
         }
+        String matched = key + " " + stored.secretHash();
         byte[] digest = sha256(secret);
-        if (cached.verifiedSecretDigest() != null && MessageDigest.isEqual(cached.verifiedSecretDigest(), digest)) {
+        byte[] known = verified.getIfPresent(matched);
+        if (known != null && MessageDigest.isEqual(known, digest)) {
             return Optional.of(stored.toClient());
         }
         if (!passwords.matches(secret, stored.secretHash())) {
             return Optional.empty();
         }
-        cache.put(key, new CachedClient(stored, cached.readAt(), digest));
+        verified.put(matched, digest);
         return Optional.of(stored.toClient());
     }
 
@@ -172,8 +166,5 @@ public class ClientService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private record CachedClient(StoredClient client, Instant readAt, byte[] verifiedSecretDigest) {
     }
 }

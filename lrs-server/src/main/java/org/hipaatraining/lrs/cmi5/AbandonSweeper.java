@@ -32,7 +32,8 @@ class AbandonSweeper {
         this.clock = clock;
     }
 
-    @Scheduled(initialDelayString = "${lrs.cmi5.abandon-sweep:5m}", fixedDelayString = "${lrs.cmi5.abandon-sweep:5m}")
+    @Scheduled(initialDelayString = "#{@cmi5Settings.abandonSweep().toMillis()}",
+            fixedDelayString = "#{@cmi5Settings.abandonSweep().toMillis()}")
     void sweep() {
         int abandoned = abandonIdle();
         if (abandoned > 0) {

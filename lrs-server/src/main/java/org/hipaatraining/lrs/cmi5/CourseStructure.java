@@ -65,30 +65,6 @@ record CourseStructure(String publisherId, String activityId, String title, Stri
         return aus().stream().filter(a -> a.publisherId().equals(id) || a.activityId().equals(id)).findFirst();
     }
 
-    /** The blocks an AU sits in, innermost first (the order in which they can become satisfied). */
-    List<Block> blocksContaining(Au au) {
-        List<Block> path = new ArrayList<>();
-        findPath(children, au, path);
-        java.util.Collections.reverse(path);
-        return path;
-    }
-
-    private static boolean findPath(List<Node> nodes, Au au, List<Block> path) {
-        for (Node node : nodes) {
-            if (node.equals(au)) {
-                return true;
-            }
-            if (node instanceof Block block) {
-                path.add(block);
-                if (findPath(block.children(), au, path)) {
-                    return true;
-                }
-                path.remove(path.size() - 1);
-            }
-        }
-        return false;
-    }
-
     /** Every AU under a block, however deeply nested. */
     static List<Au> ausOf(Block block) {
         List<Au> aus = new ArrayList<>();

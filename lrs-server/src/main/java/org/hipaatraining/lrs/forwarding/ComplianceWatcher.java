@@ -52,8 +52,8 @@ class ComplianceWatcher {
     }
 
     /** Compares every kept status with what was announced: changes missed while an instance was stopping. */
-    @Scheduled(initialDelayString = "${lrs.forwarding.events-check-interval:15m}",
-            fixedDelayString = "${lrs.forwarding.events-check-interval:15m}")
+    @Scheduled(initialDelayString = "#{@forwardingSettings.eventsCheckInterval().toMillis()}",
+            fixedDelayString = "#{@forwardingSettings.eventsCheckInterval().toMillis()}")
     void check() {
         List<KeptStatus> chunk = new ArrayList<>(CHUNK);
         compliance.forEachKept(k -> {

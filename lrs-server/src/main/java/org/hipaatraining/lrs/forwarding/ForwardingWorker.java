@@ -65,7 +65,8 @@ class ForwardingWorker {
         return owner;
     }
 
-    @Scheduled(initialDelayString = "${lrs.forwarding.poll-interval:1s}", fixedDelayString = "${lrs.forwarding.poll-interval:1s}")
+    @Scheduled(initialDelayString = "#{@forwardingSettings.pollInterval().toMillis()}",
+            fixedDelayString = "#{@forwardingSettings.pollInterval().toMillis()}")
     void poll() {
         Instant now = clock.instant();
         try {

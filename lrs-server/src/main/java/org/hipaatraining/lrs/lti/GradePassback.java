@@ -88,7 +88,8 @@ class GradePassback {
         }
     }
 
-    @Scheduled(fixedDelayString = "${lrs.lti.grade-sweep-interval:60s}", initialDelayString = "${lrs.lti.grade-sweep-interval:60s}")
+    @Scheduled(fixedDelayString = "#{@ltiSettings.gradeSweepInterval().toMillis()}",
+            initialDelayString = "#{@ltiSettings.gradeSweepInterval().toMillis()}")
     void sweep() {
         Map<String, Person> people = new HashMap<>();
         for (GradeWatchStore.GradeWatch watch : watches.all()) {

@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
@@ -19,6 +20,7 @@ import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.hipaatraining.lrs.store.DeclaresIndexes;
 import org.hipaatraining.lrs.store.IndexDeclaration;
+import org.hipaatraining.lrs.system.Caches;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -34,16 +36,16 @@ class GradeWatchStore implements DeclaresIndexes {
     /** How long an answer of {@link #any()} is kept: a first watch made by another instance is seen within this time. */
     private static final Duration ANSWER_KEPT = Duration.ofSeconds(10);
 
-    private final MongoTemplate mongo;
-    private final Clock clock;
-    private volatile Answer lastAnswer;
+    private static final String ANY = "any";
 
-    private record Answer(boolean any, Instant at) {
-    }
+    private final MongoTemplate mongo;
+    /** One entry: whether any watch exists, as answered at most {@link #ANSWER_KEPT} ago. */
+    private final LoadingCache<String, Boolean> answer;
 
     GradeWatchStore(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
-        this.clock = clock;
+        this.answer = Caches.builder(clock).expireAfterWrite(ANSWER_KEPT).build(any ->
+                mongo.getCollection(WATCHES).find(Filters.gte("since", new Date(0))).limit(1).first() != null);
     }
 
     /**
@@ -52,14 +54,7 @@ class GradeWatchStore implements DeclaresIndexes {
      * often.
      */
     boolean any() {
-        Answer answer = lastAnswer;
-        Instant now = clock.instant();
-        if (answer == null || !answer.at().plus(ANSWER_KEPT).isAfter(now)) {
-            boolean any = mongo.getCollection(WATCHES).find(Filters.gte("since", new Date(0))).limit(1).first() != null;
-            answer = new Answer(any, now);
-            lastAnswer = answer;
-        }
-        return answer.any();
+        return answer.get(ANY);
     }
 
     /** A learner's graded link: passes of the target's modules since {@code since} go to {@code lineItem} for {@code sub}. */
@@ -75,7 +70,7 @@ class GradeWatchStore implements DeclaresIndexes {
 
     /** Starts watching at the first launch; later launches keep the start and update person and target. */
     void watch(String platformId, String lineItem, String sub, String personId, LaunchTarget target, Instant now) {
-        lastAnswer = new Answer(true, now);
+        answer.put(ANY, true);
         mongo.getCollection(WATCHES).updateOne(Filters.eq("_id", id(platformId, lineItem, sub)), Updates.combine(
                 Updates.setOnInsert("since", Date.from(now)),
                 Updates.set("platformId", platformId), Updates.set("lineItem", lineItem), Updates.set("sub", sub),

@@ -1,11 +1,12 @@
 package org.hipaatraining.lrs.lti;
 
 import java.util.List;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.hipaatraining.lrs.system.ApiProblems;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -91,7 +92,7 @@ class LtiPlatformController {
     }
 
     @ExceptionHandler(LtiException.class)
-    ResponseEntity<Map<String, String>> failed(LtiException e) {
-        return ResponseEntity.status(e.status()).body(Map.of("error", e.getMessage()));
+    ResponseEntity<ProblemDetail> failed(LtiException e) {
+        return ApiProblems.of(e.status(), e.getMessage());
     }
 }

@@ -41,7 +41,8 @@ class ScoreSender {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${lrs.lti.send-interval:5s}", initialDelayString = "${lrs.lti.send-interval:5s}")
+    @Scheduled(fixedDelayString = "#{@ltiSettings.sendInterval().toMillis()}",
+            initialDelayString = "#{@ltiSettings.sendInterval().toMillis()}")
     void sendDue() {
         try {
             for (ScoreOutbox.Entry due : outbox.due(clock.instant(), BATCH)) {

@@ -96,7 +96,7 @@ public class NotificationPass {
     }
 
     @Scheduled(initialDelayString = "${lrs.notifications.first-pass-delay:1m}",
-            fixedDelayString = "${lrs.notifications.pass-interval:15m}")
+            fixedDelayString = "#{@mailSettings.passInterval().toMillis()}")
     public synchronized Result run() {
         if (!sender.enabled()) {
             return Result.OFF;

@@ -17,7 +17,6 @@ import org.hipaatraining.packager.PackageSelection;
 import org.hipaatraining.packager.PackageSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -41,11 +40,10 @@ public class CoursePackages {
 
     private final boolean buildAtStartup;
 
-    CoursePackages(Catalogue catalogue, PracticePolicies policies,
-                   @Value("${lrs.packages.build-at-startup:true}") boolean buildAtStartup) {
+    CoursePackages(Catalogue catalogue, PracticePolicies policies, PackageSettings settings) {
         this.catalogue = catalogue;
         this.policies = policies;
-        this.buildAtStartup = buildAtStartup;
+        this.buildAtStartup = settings.buildAtStartup();
     }
 
     /** One downloadable package. */

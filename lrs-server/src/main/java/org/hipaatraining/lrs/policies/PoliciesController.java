@@ -4,13 +4,13 @@ import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.hipaatraining.content.Module;
+import org.hipaatraining.lrs.system.ApiProblems;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -90,8 +90,7 @@ class PoliciesController {
     }
 
     @ExceptionHandler(PolicyException.class)
-    ResponseEntity<Map<String, String>> refused(PolicyException e) {
-        return ResponseEntity.status(e.isNotFound() ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST)
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("error", e.getMessage()));
+    ResponseEntity<ProblemDetail> refused(PolicyException e) {
+        return ApiProblems.of(e.isNotFound() ? HttpStatus.NOT_FOUND : HttpStatus.BAD_REQUEST, e.getMessage());
     }
 }

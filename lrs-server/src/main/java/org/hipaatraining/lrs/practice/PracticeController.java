@@ -1,13 +1,13 @@
 package org.hipaatraining.lrs.practice;
 
 import java.security.Principal;
-import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.hipaatraining.lrs.compliance.PracticeProfile;
+import org.hipaatraining.lrs.system.ApiProblems;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -53,8 +53,9 @@ class PracticeController {
     }
 
     @ExceptionHandler(PracticeProfiles.InvalidProfile.class)
-    ResponseEntity<Map<String, Object>> invalid(PracticeProfiles.InvalidProfile e) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("error", e.getMessage(), "problems", e.problems()));
+    ResponseEntity<ProblemDetail> invalid(PracticeProfiles.InvalidProfile e) {
+        ResponseEntity<ProblemDetail> answer = ApiProblems.of(HttpStatus.BAD_REQUEST, e.getMessage());
+        answer.getBody().setProperty("problems", e.problems());
+        return answer;
     }
 }

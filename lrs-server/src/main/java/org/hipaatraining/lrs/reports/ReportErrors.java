@@ -1,14 +1,11 @@
 package org.hipaatraining.lrs.reports;
 
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
 import org.hipaatraining.lrs.auth.AdminRole;
+import org.hipaatraining.lrs.system.ApiProblems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -17,7 +14,8 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * What the report pages know (who is signed in, whether they may change things) and how report requests fail: a
- * 400 naming the parameter, as JSON for the admin API ({@code /api/...}) and as the error page for the admin pages.
+ * 400 naming the parameter, as a problem detail for the admin API ({@code /api/...}, {@code system.ApiProblems}) and as
+ * the error page for the admin pages.
  */
 @ControllerAdvice(basePackageClasses = ReportErrors.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -50,7 +48,7 @@ class ReportErrors {
 
     private static Object answer(HttpStatus status, String message, HttpServletRequest request, Authentication authentication) {
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-            return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(Map.of("error", message));
+            return ApiProblems.of(status, message);
         }
         ModelAndView page = new ModelAndView("error", status);
         page.addObject("currentUser", authentication == null ? null : authentication.getName());

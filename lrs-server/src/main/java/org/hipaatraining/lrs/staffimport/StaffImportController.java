@@ -10,9 +10,11 @@ import java.util.stream.Collectors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.hipaatraining.lrs.compliance.roster.Person;
+import org.hipaatraining.lrs.system.ApiProblems;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -113,8 +115,7 @@ class StaffImportController {
     }
 
     @ExceptionHandler({StaffImport.InvalidMapping.class, StaffTable.Unreadable.class})
-    ResponseEntity<Map<String, String>> badRequest(RuntimeException e) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("error", e.getMessage()));
+    ResponseEntity<ProblemDetail> badRequest(RuntimeException e) {
+        return ApiProblems.of(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 }

@@ -11,7 +11,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 /**
  * {@code /error}: where the servlet container sends a request that failed outside any controller's handling (a
  * filter's failure, a {@code sendError}). Answers in the shape the caller expects: the xAPI error object under
- * {@code /xapi}, {@code {"error": ...}} for the other APIs and non-browser clients, the error page for browsers.
+ * {@code /xapi}, a problem detail under {@code /api}, {@code {"error": ...}} for other non-browser clients, the error page
+ * for browsers.
  * Messages are the status's own words, never an exception's (which could name Java types); a 500 adds the request id.
  * Requested directly, there is no error to show: 404.
  */

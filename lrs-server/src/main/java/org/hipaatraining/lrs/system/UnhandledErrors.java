@@ -34,7 +34,7 @@ import tools.jackson.core.JacksonException;
 
 /**
  * The catch-all after each feature's own error handling: whatever a controller lets escape becomes a clean answer in
- * the caller's shape ({@code {"error": ...}} for the APIs, the xAPI error object under {@code /xapi}, the error page
+ * the caller's shape (a problem detail under {@code /api}, the xAPI error object under {@code /xapi}, the error page
  * for the admin pages). Spring's own request errors keep their 4xx with a message in the client's terms; anything
  * else is a 500 that carries the request id, logged with it.
  */

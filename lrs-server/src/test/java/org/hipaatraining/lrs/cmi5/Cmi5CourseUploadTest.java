@@ -90,7 +90,7 @@ class Cmi5CourseUploadTest extends LrsIntegrationTest {
     }
 
     private static String error(HttpResponse<String> response) {
-        return XapiHttp.json(response).get("error").asString();
+        return XapiHttp.json(response).get("detail").asString();
     }
 
     @Test

@@ -165,12 +165,12 @@ class Cmi5LaunchTest extends LrsIntegrationTest {
         HttpResponse<String> mboxActor = cmi5.admin().postJson("/api/cmi5/registrations",
                 "{\"courseId\": \"module-privacy\", \"actor\": {\"mbox\": \"mailto:a@clinic.example\"}}");
         assertThat(mboxActor.statusCode()).isEqualTo(400);
-        assertThat(XapiHttp.json(mboxActor).get("error").asString()).startsWith("actor:");
+        assertThat(XapiHttp.json(mboxActor).get("detail").asString()).startsWith("actor:");
         String registration = cmi5.register("module-privacy", Cmi5Client.newActor());
         HttpResponse<String> badAu = cmi5.admin().postJson("/api/cmi5/registrations/" + registration + "/launch",
                 "{\"auId\": \"https://example.com/other\"}");
         assertThat(badAu.statusCode()).isEqualTo(400);
-        assertThat(XapiHttp.json(badAu).get("error").asString()).startsWith("auId:").contains(Cmi5Client.PRIVACY);
+        assertThat(XapiHttp.json(badAu).get("detail").asString()).startsWith("auId:").contains(Cmi5Client.PRIVACY);
         assertThat(xapi.get("/api/cmi5/courses").statusCode()).as("xAPI clients cannot use the admin API").isEqualTo(401);
     }
 

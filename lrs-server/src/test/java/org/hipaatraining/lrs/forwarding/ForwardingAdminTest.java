@@ -43,6 +43,7 @@ class ForwardingAdminTest extends LrsIntegrationTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         if (field != null) {
             assertThat(json(response).get("field").asString()).isEqualTo(field);
+            assertThat(json(response).get("detail").asString()).startsWith(field + ": ");
         }
     }
 

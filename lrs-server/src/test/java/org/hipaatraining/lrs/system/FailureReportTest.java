@@ -28,7 +28,11 @@ class FailureReportTest extends LrsIntegrationTest {
         JsonNode body = XapiHttp.json(failed);
         assertThat(failed.statusCode()).isEqualTo(500);
         assertThat(body.get("requestId").asString()).isEqualTo(id);
-        assertThat(body.get("error").asString()).contains(id).doesNotContain("bug", "IllegalState");
+        assertThat(failed.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(body.get("status").asInt()).isEqualTo(500);
+        assertThat(body.get("instance").asString()).isEqualTo("/api/test-failure");
+        assertThat(body.get("detail").asString()).contains(id).doesNotContain("bug", "IllegalState");
         assertThat(log.getOut()).contains("Unexpected failure on GET /api/test-failure (request id " + id + ")")
                 .contains("[" + id + "]");
     }

@@ -1,9 +1,6 @@
 package org.hipaatraining.lrs.compliance.events;
 
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.bson.Document;
@@ -40,16 +37,6 @@ public class ActivityMappingStore implements DeclaresIndexes {
     public List<ActivityMapping> all() {
         return mongo.find(new Query().with(Sort.by("moduleId", "_id")),
                 ActivityMapping.class);
-    }
-
-    /** The mappings of these activities, by activity IRI: one query per batch of statements. */
-    public Map<String, ActivityMapping> findAll(Collection<String> activityIris) {
-        Map<String, ActivityMapping> found = new HashMap<>();
-        if (!activityIris.isEmpty()) {
-            mongo.find(Query.query(Criteria.where("_id").in(activityIris)), ActivityMapping.class)
-                    .forEach(m -> found.put(m.activityIri(), m));
-        }
-        return found;
     }
 
     public ActivityMapping save(ActivityMapping mapping) {

@@ -2,10 +2,11 @@ package org.hipaatraining.lrs.compliance.events;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import org.hipaatraining.lrs.system.Caches;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,31 +18,30 @@ import org.springframework.stereotype.Component;
 class ActivityMappings {
 
     private static final Duration MAX_AGE = Duration.ofSeconds(2);
-
-    private record Snapshot(Map<String, ActivityMapping> byIri, Instant loaded) {
-    }
+    private static final String ALL = "all";
 
     private final ActivityMappingStore store;
-    private final Clock clock;
-    private volatile Snapshot snapshot;
+    /** One entry: every mapping by activity IRI, read at most {@link #MAX_AGE} ago. */
+    private final LoadingCache<String, Map<String, ActivityMapping>> snapshot;
 
     ActivityMappings(ActivityMappingStore store, Clock clock) {
         this.store = store;
-        this.clock = clock;
+        this.snapshot = Caches.builder(clock).expireAfterWrite(MAX_AGE).build(all -> read());
     }
 
     Map<String, ActivityMapping> recent() {
-        Snapshot current = snapshot;
-        if (current == null || current.loaded().plus(MAX_AGE).isBefore(clock.instant())) {
-            return fresh();
-        }
-        return current.byIri();
+        return snapshot.get(ALL);
     }
 
     Map<String, ActivityMapping> fresh() {
+        Map<String, ActivityMapping> byIri = read();
+        snapshot.put(ALL, byIri);
+        return byIri;
+    }
+
+    private Map<String, ActivityMapping> read() {
         Map<String, ActivityMapping> byIri = new HashMap<>();
         store.all().forEach(m -> byIri.put(m.activityIri(), m));
-        snapshot = new Snapshot(Map.copyOf(byIri), clock.instant());
-        return snapshot.byIri();
+        return Map.copyOf(byIri);
     }
 }

@@ -113,7 +113,8 @@ public class StatusKeeper {
     }
 
     /** Recomputes everyone marked, a batch at a time; returns how many people. */
-    @Scheduled(initialDelayString = "${lrs.compliance.status-pass-interval:2s}", fixedDelayString = "${lrs.compliance.status-pass-interval:2s}")
+    @Scheduled(initialDelayString = "#{@complianceSettings.statusPassInterval().toMillis()}",
+            fixedDelayString = "#{@complianceSettings.statusPassInterval().toMillis()}")
     public synchronized int recomputeMarked() {
         int done = 0;
         while (true) {
@@ -127,7 +128,7 @@ public class StatusKeeper {
     }
 
     /** The people whose statuses change by time alone today (run shortly after midnight UTC, and at start-up). */
-    @Scheduled(cron = "${lrs.compliance.status-day-cron:0 5 0 * * *}", zone = "UTC")
+    @Scheduled(cron = "#{@complianceSettings.statusDayCron()}", zone = "UTC")
     public synchronized int passOfTheDay() {
         LocalDate today = today();
         int done = 0;

@@ -2,7 +2,6 @@ package org.hipaatraining.lrs.xapi.activities;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -10,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
@@ -17,6 +17,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 import org.hipaatraining.lrs.store.DeclaresIndexes;
 import org.hipaatraining.lrs.store.IndexDeclaration;
+import org.hipaatraining.lrs.system.Caches;
 import org.hipaatraining.lrs.xapimodel.XapiJson;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Repository;
@@ -37,19 +38,12 @@ public class ActivityStore implements DeclaresIndexes {
     private static final int REMEMBER_AT_MOST = 10_000;
 
     private final MongoTemplate mongo;
-    private final Clock clock;
-    /** Recently seen canonical definitions, least recently used dropped first. */
-    private final Map<String, Remembered> recent = java.util.Collections.synchronizedMap(
-            new LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Remembered> eldest) {
-                    return size() > REMEMBER_AT_MOST;
-                }
-            });
+    /** Canonical definitions this instance read or wrote in the last {@link #REMEMBER}. */
+    private final Cache<String, ObjectNode> recent;
 
     ActivityStore(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
-        this.clock = clock;
+        this.recent = Caches.builder(clock).expireAfterWrite(REMEMBER).maximumSize(REMEMBER_AT_MOST).build();
     }
 
     @Override
@@ -98,10 +92,9 @@ public class ActivityStore implements DeclaresIndexes {
      */
     public void merge(Map<String, ? extends JsonNode> incoming) {
         Map<String, JsonNode> unsettled = new LinkedHashMap<>();
-        Instant now = clock.instant();
         incoming.forEach((id, definition) -> {
-            Remembered known = recent.get(id);
-            if (known == null || known.at().plus(REMEMBER).isBefore(now) || !unchangedBy(known.definition(), definition)) {
+            ObjectNode known = recent.getIfPresent(id);
+            if (known == null || !unchangedBy(known, definition)) {
                 unsettled.put(id, definition);
             }
         });
@@ -114,7 +107,7 @@ public class ActivityStore implements DeclaresIndexes {
             ObjectNode existing = current.get(entry.getKey());
             ObjectNode merged = existing == null ? XapiJson.MAPPER.createObjectNode() : existing.deepCopy();
             mergeInto(merged, entry.getValue());
-            remember(entry.getKey(), merged, now);
+            recent.put(entry.getKey(), merged);
             if (!merged.equals(existing)) {
                 writes.add(new ReplaceOneModel<>(Filters.eq("_id", entry.getKey()),
                         new Document("_id", entry.getKey()).append("definition", XapiJson.write(merged)),
@@ -143,13 +136,6 @@ public class ActivityStore implements DeclaresIndexes {
             }
         }
         return true;
-    }
-
-    private void remember(String id, ObjectNode definition, Instant at) {
-        recent.put(id, new Remembered(definition, at));
-    }
-
-    private record Remembered(ObjectNode definition, Instant at) {
     }
 
     public static void mergeInto(ObjectNode target, JsonNode definition) {

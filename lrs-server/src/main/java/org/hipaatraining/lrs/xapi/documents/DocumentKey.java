@@ -16,10 +16,6 @@ record DocumentKey(Kind kind, String activityId, String agentKey, String registr
         return DocumentStore.digest(scope() + "\u0000" + documentId);
     }
 
-    DocumentKey withDocumentId(String id) {
-        return new DocumentKey(kind, activityId, agentKey, registration, id);
-    }
-
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
     }

@@ -30,7 +30,7 @@ import org.springframework.stereotype.Repository;
  * A statement is stored as the JSON text the LRS will return ({@code json}), so extension keys with '.' or '$'
  * survive and {@code format=exact} is byte-for-byte what was stored, beside the derived, indexed fields queries use:
  * {@code stored}, {@code facets} (see {@link StatementFacets}), {@code authority}, {@code voided}. Every query this class
- * issues is an equality on {@code _id} or matches a declared index (checked by StatementIndexCoverageTest).
+ * issues is an equality on {@code _id} or matches a declared index (checked by IndexCoverageTest).
  */
 @Repository
 public class StatementStore implements DeclaresIndexes {

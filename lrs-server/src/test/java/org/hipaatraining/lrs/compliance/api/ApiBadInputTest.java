@@ -36,8 +36,13 @@ class ApiBadInputTest extends LrsIntegrationTest {
         admin = practice.admin();
     }
 
+    /** The problem detail's {@code detail} (RFC 9457), the one error shape of /api. */
     private static String error(HttpResponse<String> response) {
-        return XapiHttp.json(response).get("error").asString();
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = XapiHttp.json(response);
+        assertThat(problem.get("status").asInt()).isEqualTo(response.statusCode());
+        return problem.get("detail").asString();
     }
 
     private static void assertRefused(HttpResponse<String> response, int status, String errorStart) {
@@ -135,6 +140,7 @@ class ApiBadInputTest extends LrsIntegrationTest {
 
         assertThat(direct.statusCode()).isEqualTo(404);
         assertThat(anonymous.statusCode()).isEqualTo(404);
-        assertThat(error(direct)).isEqualTo("there is nothing at this address");
+        // not under /api, so the plain {"error": ...} of other non-browser callers, not a problem detail
+        assertThat(XapiHttp.json(direct).get("error").asString()).isEqualTo("there is nothing at this address");
     }
 }

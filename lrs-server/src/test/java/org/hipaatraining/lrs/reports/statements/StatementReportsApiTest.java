@@ -156,7 +156,7 @@ class StatementReportsApiTest extends LrsIntegrationTest {
     private void assertBad(Map<String, String> query, String message) {
         HttpResponse<String> response = admin.get("/api/reports/statements", query);
         assertThat(response.statusCode()).as(query.toString()).isEqualTo(400);
-        assertThat(XapiHttp.json(response).get("error").asString()).startsWith(message);
+        assertThat(XapiHttp.json(response).get("detail").asString()).startsWith(message);
     }
 
     private List<String> idsOf(Map<String, String> query) {
