@@ -76,7 +76,8 @@ class ForwardingTest extends LrsIntegrationTest {
                 "--lrs.xapi.consistency-window=0s", "--lrs.forwarding.poll-interval=200ms", "--lrs.forwarding.settle=200ms",
                 "--lrs.forwarding.backoff-base=200ms", "--lrs.forwarding.backoff-max=1s",
                 "--lrs.forwarding.request-timeout=2s", "--lrs.forwarding.lease=4s", "--lrs.forwarding.round-time=2s",
-                "--lrs.compliance.status-pass-interval=1h", "--lrs.notifications.pass-interval=1h");
+                "--lrs.compliance.status-pass-interval=1h", "--lrs.notifications.pass-interval=1h",
+                "--lrs.forwarding.secret-key=" + FORWARDING_KEY);
     }
 
     @AfterAll
