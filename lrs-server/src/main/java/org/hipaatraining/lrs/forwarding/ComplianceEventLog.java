@@ -72,6 +72,11 @@ class ComplianceEventLog implements DeclaresIndexes {
         return found;
     }
 
+    /** Removes the events found before {@code before}. */
+    long prune(Instant before) {
+        return events().deleteMany(Filters.lt("at", Date.from(before))).getDeletedCount();
+    }
+
     private static Document document(ComplianceEvent e) {
         return new Document("_id", e.id()).append("type", e.type().name()).append("at", Date.from(e.at()))
                 .append("personId", e.personId()).append("email", e.email()).append("employeeId", e.employeeId())

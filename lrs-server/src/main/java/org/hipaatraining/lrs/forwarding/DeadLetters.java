@@ -30,8 +30,16 @@ class DeadLetters implements DeclaresIndexes {
         this.mongo = mongo;
     }
 
-    /** A batch set aside: its items' ids, where it began (replay from there), why. */
-    public record DeadLetter(String targetId, Instant at, Instant from, List<String> ids, String lastError) {
+    /**
+     * A batch set aside: its items' ids, where it began (replay from there), why; and when a replay from that time or
+     * earlier sent it again ({@code resolvedAt}, null while unresolved).
+     */
+    public record DeadLetter(String targetId, Instant at, Instant from, List<String> ids, String lastError,
+                             Instant resolvedAt) {
+
+        DeadLetter(String targetId, Instant at, Instant from, List<String> ids, String lastError) {
+            this(targetId, at, from, ids, lastError, null);
+        }
     }
 
     @Override
@@ -52,8 +60,20 @@ class DeadLetters implements DeclaresIndexes {
         List<DeadLetter> found = new ArrayList<>();
         deadLetters().find(Filters.eq("targetId", targetId)).sort(Sorts.descending("at")).limit(limit)
                 .forEach(d -> found.add(new DeadLetter(d.getString("targetId"), d.getDate("at").toInstant(),
-                        d.getDate("from").toInstant(), d.getList("ids", String.class), d.getString("lastError"))));
+                        d.getDate("from").toInstant(), d.getList("ids", String.class), d.getString("lastError"),
+                        d.getDate("resolvedAt") == null ? null : d.getDate("resolvedAt").toInstant())));
         return found;
+    }
+
+    /** A replay from {@code from} sends again every dead letter that began then or later: they are resolved. */
+    void resolve(String targetId, Instant from, Instant now) {
+        deadLetters().updateMany(Filters.and(Filters.eq("targetId", targetId), Filters.gte("from", Date.from(from)),
+                Filters.eq("resolvedAt", null)), com.mongodb.client.model.Updates.set("resolvedAt", Date.from(now)));
+    }
+
+    /** Removes dead letters resolved before {@code before}; unresolved ones stay, however old. */
+    long prune(Instant before) {
+        return deadLetters().deleteMany(Filters.lt("resolvedAt", Date.from(before))).getDeletedCount();
     }
 
     void forget(String targetId) {

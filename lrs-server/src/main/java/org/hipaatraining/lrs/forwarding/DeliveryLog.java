@@ -82,6 +82,11 @@ class DeliveryLog implements DeclaresIndexes {
         }
     }
 
+    /** Removes every try older than {@code before}, of every target. */
+    long prune(Instant before) {
+        return deliveries().deleteMany(Filters.lt("at", Date.from(before))).getDeletedCount();
+    }
+
     void forget(String targetId) {
         deliveries().deleteMany(Filters.eq("targetId", targetId));
     }

@@ -88,7 +88,16 @@ class ForwardingPage {
 
     @PostMapping("/admin/forwarding/{id}/test")
     String test(@PathVariable String id, RedirectAttributes redirect) {
-        DeliveryLog.Delivery tried = forwarding.test(id);
+        DeliveryLog.Delivery tried;
+        try {
+            tried = forwarding.test(id);
+        } catch (ForwardingException e) {
+            if (e.notFound()) {
+                throw e;
+            }
+            redirect.addFlashAttribute("error", "Not tested: " + e.getMessage());
+            return "redirect:/admin/forwarding/" + id;
+        }
         if (tried.succeeded()) {
             redirect.addFlashAttribute("success", "The target answered " + tried.status() + " in " + tried.millis() + " ms.");
         } else {

@@ -48,7 +48,13 @@ public class ForwardingService {
     }
 
     public TargetView update(String id, TargetForm form) {
-        Target existing = stored(id).target();
+        TargetStore.Stored stored = stored(id);
+        if (stored.secretsProblem() != null) {
+            // its secrets would be lost (a signing secret silently replaced): fix the key, or remove and add it again
+            throw new ForwardingException("secretKey", stored.secretsProblem()
+                    + ". Give the key they were stored with, or remove the target and add it again.");
+        }
+        Target existing = stored.target();
         Target changed = form.toTarget(id, existing.createdAt(), existing, settings.allowHttp());
         targets.update(changed);
         return view(id);
@@ -72,7 +78,8 @@ public class ForwardingService {
     }
 
     private TargetView view(TargetStore.Stored s, Instant now) {
-        return TargetView.of(s.target(), s.state(), reader.oldestAfter(s.target(), s.state().cursor()), now);
+        return TargetView.of(s.target(), s.state(), reader.oldestAfter(s.target(), s.state().cursor()), now)
+                .withSecretsProblem(s.secretsProblem());
     }
 
     public TargetView pause(String id) {
@@ -97,6 +104,7 @@ public class ForwardingService {
         if (!targets.replay(id, Position.from(from))) {
             throw ForwardingException.noTarget(id);
         }
+        deadLetters.resolve(id, from, clock.instant());
         return view(id);
     }
 
@@ -115,7 +123,11 @@ public class ForwardingService {
      * an NDJSON endpoint gets an empty, signed batch; a webhook gets a signed {@code ping} event.
      */
     public DeliveryLog.Delivery test(String id) {
-        Target target = stored(id).target();
+        TargetStore.Stored stored = stored(id);
+        if (stored.secretsProblem() != null) {
+            throw new ForwardingException("secretKey", stored.secretsProblem());
+        }
+        Target target = stored.target();
         Instant now = clock.instant();
         HttpRequest request;
         if (target.kind() == TargetKind.XAPI_LRS) {

@@ -23,6 +23,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param allowHttp          allow plain http:// targets other than the loopback (https is required otherwise)
  * @param eventsCheckInterval how often every kept status is compared with what was announced (a safety net for
  *                           changes an instance did not announce before it stopped)
+ * @param deliveriesRetention delivery records (tries, and dead letters once resolved by a replay) older than this
+ *                           are removed; unresolved dead letters are kept whatever their age
+ * @param eventsReplayWindow  compliance events older than this are removed from the event log once every webhook
+ *                           target has delivered them: a replay can reach back this far
+ * @param pruneInterval       how often the delivery records and the event log are pruned
+ * @param secretKey           the AES key (base64 of 16, 24 or 32 bytes) that encrypts targets' secrets in the
+ *                           database; every instance on one database needs the same. Empty: on the embedded store a
+ *                           key file in the data folder (made at first start), on MongoDB secrets cannot be stored
  */
 @ConfigurationProperties("lrs.forwarding")
 public record ForwardingSettings(@DefaultValue("1s") Duration pollInterval,
@@ -36,5 +44,16 @@ public record ForwardingSettings(@DefaultValue("1s") Duration pollInterval,
                                  @DefaultValue("7d") Duration deadLetterAfter,
                                  @DefaultValue("50") int deliveriesKept,
                                  @DefaultValue("false") boolean allowHttp,
-                                 @DefaultValue("15m") Duration eventsCheckInterval) {
+                                 @DefaultValue("15m") Duration eventsCheckInterval,
+                                 @DefaultValue("90d") Duration deliveriesRetention,
+                                 @DefaultValue("90d") Duration eventsReplayWindow,
+                                 @DefaultValue("1h") Duration pruneInterval,
+                                 @DefaultValue("") String secretKey) {
+
+    /** The key stays out of logs and error messages. */
+    @Override
+    public String toString() {
+        return "ForwardingSettings[batchSize=" + batchSize + ", lease=" + lease + ", secretKey="
+                + (secretKey == null || secretKey.isBlank() ? "(none)" : "(set)") + "]";
+    }
 }

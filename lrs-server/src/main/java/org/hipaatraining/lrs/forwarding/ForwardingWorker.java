@@ -42,6 +42,7 @@ class ForwardingWorker {
     private final Backoff backoff;
     private final String owner = ManagementFactory.getRuntimeMXBean().getName() + "|" + UUID.randomUUID();
     private final Set<String> running = ConcurrentHashMap.newKeySet();
+    private final Set<String> unreadable = ConcurrentHashMap.newKeySet();
     private final ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "forwarding");
         t.setDaemon(true);
@@ -73,6 +74,13 @@ class ForwardingWorker {
             for (TargetStore.Stored t : targets.all()) {
                 DeliveryState s = t.state();
                 boolean due = s.nextAttemptAt() == null || !s.nextAttemptAt().isAfter(now);
+                if (t.secretsProblem() != null) {
+                    if (unreadable.add(t.target().id())) {
+                        log.warn("Forwarding to {} is held: {}", t.target().name(), t.secretsProblem());
+                    }
+                    continue; // never sent to without the credentials and signature it was given
+                }
+                unreadable.remove(t.target().id());
                 if (!t.target().paused() && due && !s.leasedAt(now) && running.add(t.target().id())) {
                     pool.execute(() -> {
                         try {
@@ -102,6 +110,10 @@ class ForwardingWorker {
         Optional<TargetStore.Stored> claimed = targets.claim(targetId, token, owner, start, start.plus(settings.lease()));
         if (claimed.isEmpty()) {
             return; // another instance has it, or it was paused meanwhile
+        }
+        if (claimed.get().secretsProblem() != null) {
+            targets.release(targetId, token);
+            return;
         }
         Target target = claimed.get().target();
         DeliveryState state = claimed.get().state();

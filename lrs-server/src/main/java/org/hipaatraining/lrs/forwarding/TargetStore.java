@@ -33,13 +33,22 @@ class TargetStore implements DeclaresIndexes {
     static final String TARGETS = "forwarding_targets";
 
     private final MongoTemplate mongo;
+    private final SecretsAtRest secrets;
 
-    TargetStore(MongoTemplate mongo) {
+    TargetStore(MongoTemplate mongo, SecretsAtRest secrets) {
         this.mongo = mongo;
+        this.secrets = secrets;
     }
 
-    /** A target with its delivery state. */
-    record Stored(Target target, DeliveryState state) {
+    /**
+     * A target with its delivery state; {@code secretsProblem}: why its secrets cannot be read (no key, another key),
+     * null when they can. A target with such a problem has no secrets here and is never sent to.
+     */
+    record Stored(Target target, DeliveryState state, String secretsProblem) {
+
+        Stored(Target target, DeliveryState state) {
+            this(target, state, null);
+        }
     }
 
     @Override
@@ -77,7 +86,7 @@ class TargetStore implements DeclaresIndexes {
     }
 
     Optional<Stored> find(String id) {
-        return Optional.ofNullable(targets().find(Filters.eq("_id", id)).first()).map(TargetStore::read);
+        return Optional.ofNullable(targets().find(Filters.eq("_id", id)).first()).map(this::read);
     }
 
     /**
@@ -90,7 +99,7 @@ class TargetStore implements DeclaresIndexes {
                 Updates.combine(Updates.set("leaseToken", token), Updates.set("leaseOwner", owner),
                         Updates.set("leaseUntil", Date.from(until))),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        return Optional.ofNullable(claimed).map(TargetStore::read);
+        return Optional.ofNullable(claimed).map(this::read);
     }
 
     boolean renew(String id, String token, Instant until) {
@@ -149,14 +158,18 @@ class TargetStore implements DeclaresIndexes {
 
     // ---- the stored form
 
-    private static Document config(Target t) {
+    /**
+     * The stored form of a target's configuration, its secrets encrypted; without a key to do so,
+     * a {@link ForwardingException} naming the setting.
+     */
+    private Document config(Target t) {
         Credentials c = t.credentials() == null ? Credentials.NONE : t.credentials();
         StatementSelection s = t.selection() == null ? StatementSelection.EVERYTHING : t.selection();
         return new Document("name", t.name()).append("kind", t.kind().name()).append("url", t.url().toString())
                 .append("xapiVersion", t.xapiVersion())
                 .append("credentials", new Document("kind", c.kind().name()).append("username", c.username())
-                        .append("secret", c.secret()))
-                .append("signingSecret", t.signingSecret())
+                        .append("secret", sealed(c.secret(), t.id(), "credentials.secret")))
+                .append("signingSecret", sealed(t.signingSecret(), t.id(), "signingSecret"))
                 .append("selection", new Document("verbs", s.verbs()).append("activities", s.activities())
                         .append("sources", s.sources()))
                 .append("events", t.events().stream().map(Enum::name).toList())
@@ -171,15 +184,71 @@ class TargetStore implements DeclaresIndexes {
         return new Position(d.getDate("at").toInstant(), d.getString("id"));
     }
 
-    private static Stored read(Document d) {
+    private String sealed(String secret, String id, String field) {
+        try {
+            return secrets.encrypt(secret, id, field);
+        } catch (SecretsAtRest.KeyProblem e) {
+            throw new ForwardingException(field, "cannot be stored: " + e.getMessage());
+        }
+    }
+
+    /** Encrypts the secrets of a target stored before encryption; false if there were none or it changed meanwhile. */
+    boolean encryptPlaintextSecrets(String id) {
+        Document d = targets().find(Filters.eq("_id", id)).first();
+        if (d == null) {
+            return false;
+        }
         Document c = d.get("credentials", Document.class);
+        String secret = c == null ? null : c.getString("secret");
+        String signing = d.getString("signingSecret");
+        List<Bson> conditions = new ArrayList<>(List.of(Filters.eq("_id", id)));
+        List<Bson> sets = new ArrayList<>();
+        if (secret != null && !SecretsAtRest.encrypted(secret)) {
+            conditions.add(Filters.eq("credentials.secret", secret));
+            sets.add(Updates.set("credentials.secret", secrets.encrypt(secret, id, "credentials.secret")));
+        }
+        if (signing != null && !SecretsAtRest.encrypted(signing)) {
+            conditions.add(Filters.eq("signingSecret", signing));
+            sets.add(Updates.set("signingSecret", secrets.encrypt(signing, id, "signingSecret")));
+        }
+        return !sets.isEmpty() && targets().updateOne(Filters.and(conditions), Updates.combine(sets)).getModifiedCount() == 1;
+    }
+
+    /** Ids of the targets that still have a secret in plaintext. */
+    List<String> withPlaintextSecrets() {
+        List<String> ids = new ArrayList<>();
+        targets().find().forEach(d -> {
+            Document c = d.get("credentials", Document.class);
+            String secret = c == null ? null : c.getString("secret");
+            String signing = d.getString("signingSecret");
+            if ((secret != null && !SecretsAtRest.encrypted(secret)) || (signing != null && !SecretsAtRest.encrypted(signing))) {
+                ids.add(d.getString("_id"));
+            }
+        });
+        return ids;
+    }
+
+    private Stored read(Document d) {
+        String id = d.getString("_id");
+        String problem = null;
+        Document c = d.get("credentials", Document.class);
+        String secret = null;
+        String signing = null;
+        try {
+            secret = secrets.decrypt(c.getString("secret"), id, "credentials.secret");
+            signing = secrets.decrypt(d.getString("signingSecret"), id, "signingSecret");
+        } catch (SecretsAtRest.KeyProblem e) {
+            problem = "Its secrets cannot be read: " + e.getMessage();
+            secret = null;
+            signing = null;
+        }
         Document s = d.get("selection", Document.class);
         Set<ComplianceEventType> events = EnumSet.noneOf(ComplianceEventType.class);
         d.getList("events", String.class, List.of()).forEach(e -> events.add(ComplianceEventType.valueOf(e)));
         Target target = new Target(d.getString("_id"), d.getString("name"), TargetKind.valueOf(d.getString("kind")),
                 URI.create(d.getString("url")), d.getString("xapiVersion"),
-                new Credentials(Credentials.Kind.valueOf(c.getString("kind")), c.getString("username"), c.getString("secret")),
-                d.getString("signingSecret"),
+                new Credentials(Credentials.Kind.valueOf(c.getString("kind")), c.getString("username"), secret),
+                signing,
                 new StatementSelection(s.getList("verbs", String.class), s.getList("activities", String.class),
                         s.getList("sources", String.class)),
                 Set.copyOf(events), Boolean.TRUE.equals(d.getBoolean("paused")), d.getDate("createdAt").toInstant());
@@ -187,7 +256,7 @@ class TargetStore implements DeclaresIndexes {
                 d.getString("leaseOwner"), instant(d, "leaseUntil"), d.getInteger("failures", 0), instant(d, "failingSince"),
                 instant(d, "nextAttemptAt"), d.getString("lastError"), instant(d, "lastErrorAt"),
                 instant(d, "lastDeliveredAt"), number(d, "delivered"), number(d, "failed"), number(d, "deadLettered"));
-        return new Stored(target, state);
+        return new Stored(target, state, problem);
     }
 
     private static Instant instant(Document d, String field) {

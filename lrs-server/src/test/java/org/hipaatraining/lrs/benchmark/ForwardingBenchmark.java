@@ -66,6 +66,7 @@ public final class ForwardingBenchmark {
     private static ConfigurableApplicationContext lrs(String database) {
         return new SpringApplicationBuilder(LrsApplication.class).run("--server.port=0",
                 "--spring.mongodb.uri=" + TestMongo.uri(database), "--lrs.bootstrap.client-key=" + KEY,
+                "--lrs.forwarding.secret-key=" + org.hipaatraining.lrs.support.LrsIntegrationTest.FORWARDING_KEY,
                 "--lrs.bootstrap.client-secret=" + SECRET, "--lrs.bootstrap.admin-password=" + ADMIN,
                 "--logging.level.root=warn", "--logging.level.org.hipaatraining=warn");
     }

@@ -47,13 +47,17 @@ import org.junit.jupiter.api.Tag;
                 "lrs.forwarding.backoff-max=1s",
                 "lrs.forwarding.request-timeout=2s",
                 "lrs.forwarding.lease=4s",
-                "lrs.forwarding.round-time=2s"
+                "lrs.forwarding.round-time=2s",
+                // on MongoDB the key of targets' secrets is given (forwarding.SecretsAtRest); a test key
+                "lrs.forwarding.secret-key=" + LrsIntegrationTest.FORWARDING_KEY
         })
 public abstract class LrsIntegrationTest {
 
     public static final String KEY = "test-client";
     public static final String SECRET = "test-client-secret";
     public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+    /** The test key of forwarding targets' secrets (base64 of 32 bytes). */
+    public static final String FORWARDING_KEY = "oLAo57VD+liSEoF7ayxW5xeGIjf2q1FPe20AT7xFzlc=";
 
     @LocalServerPort
     protected int port;

@@ -57,7 +57,8 @@ public final class LrsProcess implements AutoCloseable {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             LrsProcess lrs = new LrsProcess(process, port);
-            lrs.awaitReady(Duration.ofSeconds(120));
+            // a loaded build machine (two cores, several builds) has taken over two minutes to start it
+            lrs.awaitReady(Duration.ofSeconds(Long.getLong("lrs.process.start-seconds", 300)));
             return lrs;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
