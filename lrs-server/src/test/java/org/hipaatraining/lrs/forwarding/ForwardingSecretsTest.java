@@ -124,7 +124,7 @@ class ForwardingSecretsTest extends LrsIntegrationTest {
 
         HttpResponse<String> test = admin().postJson("/api/forwarding/targets/" + id + "/test", "");
         assertThat(test.statusCode()).as(test.body()).isEqualTo(400);
-        assertThat(json(test).get("error").asString()).contains("cannot be decrypted");
+        assertThat(json(test).get("detail").asString()).contains("cannot be decrypted");
         HttpResponse<String> pageTest = admin().send("POST", "/admin/forwarding/" + id + "/test", java.util.Map.of(), new byte[0]);
         assertThat(pageTest.statusCode()).as("the page's Test button: a message, not an error page").isBetween(200, 399);
         HttpResponse<String> change = admin().putJson("/api/forwarding/targets/" + id, """
