@@ -16,7 +16,7 @@ import org.hipaatraining.lrs.compliance.events.ActivityMapping;
 import org.hipaatraining.lrs.compliance.events.ActivityMappingStore;
 import org.hipaatraining.lrs.xapi.statements.StoredStatements;
 import org.hipaatraining.lrs.compliance.events.TrainingEventProjector;
-import org.hipaatraining.lrs.xapi.activities.ActivityStore;
+import org.hipaatraining.lrs.xapi.activities.ActivityNames;
 import org.hipaatraining.lrs.xapimodel.Formats;
 import org.springframework.stereotype.Service;
 
@@ -30,14 +30,14 @@ public class LmsActivities {
     /** How many activity names are looked at for the list: a practice's LMS has tens to hundreds of activities. */
     static final int AT_MOST = 5_000;
 
-    private final ActivityStore activities;
+    private final ActivityNames activities;
     private final ActivityMappingStore mappings;
     private final TrainingEventProjector projector;
     private final StoredStatements feed;
     private final Catalogue catalogue;
     private final Clock clock;
 
-    LmsActivities(ActivityStore activities, ActivityMappingStore mappings, TrainingEventProjector projector,
+    LmsActivities(ActivityNames activities, ActivityMappingStore mappings, TrainingEventProjector projector,
                   StoredStatements feed, Catalogue catalogue, Clock clock) {
         this.activities = activities;
         this.mappings = mappings;

@@ -210,6 +210,11 @@ public class ComplianceService {
         return rows;
     }
 
+    /** The training record a statement made, if it made one: the statement explorer links the two. */
+    public Optional<TrainingEvent> recordOf(String statementId) {
+        return events.find(statementId);
+    }
+
     /** Today's counts for the overview, aggregated by the store from the kept statuses (once per change of them). */
     public StatusCounts countsToday() {
         return counts.counts();

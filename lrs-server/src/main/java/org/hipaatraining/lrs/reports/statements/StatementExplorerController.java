@@ -7,9 +7,9 @@ import java.util.Optional;
 import org.hipaatraining.content.Catalogue;
 import org.hipaatraining.lrs.auth.ClientService;
 import org.hipaatraining.lrs.compliance.events.TrainingEvent;
-import org.hipaatraining.lrs.compliance.events.TrainingEventStore;
 import org.hipaatraining.lrs.compliance.roster.Person;
 import org.hipaatraining.lrs.compliance.roster.RosterService;
+import org.hipaatraining.lrs.compliance.status.ComplianceService;
 import org.hipaatraining.lrs.reports.ReportNotFoundException;
 import org.hipaatraining.lrs.xapimodel.XapiJson;
 import org.hipaatraining.lrs.xapi.statements.StoredStatement;
@@ -37,11 +37,11 @@ class StatementExplorerController {
     private final RosterService roster;
     private final ClientService clients;
     private final Catalogue catalogue;
-    private final TrainingEventStore records;
+    private final ComplianceService records;
 
     StatementExplorerController(StatementSearch search, StoredStatements statements, StatementDescriber describer,
                                 RosterService roster, ClientService clients, Catalogue catalogue,
-                                TrainingEventStore records) {
+                                ComplianceService records) {
         this.search = search;
         this.statements = statements;
         this.describer = describer;
@@ -81,7 +81,7 @@ class StatementExplorerController {
         StoredStatement stored = statements.byId(id).orElseThrow(() -> new ReportNotFoundException("no statement has id " + id));
         Optional<Person> person = stored.actorKey() == null ? Optional.empty() : roster.byIdentity(stored.actorKey());
         StatementLine line = describer.describe(stored, person.orElse(null), describer.sourceNames());
-        Optional<TrainingEvent> record = records.find(stored.id());
+        Optional<TrainingEvent> record = records.recordOf(stored.id());
         model.addAttribute("line", line);
         model.addAttribute("person", person.orElse(null));
         model.addAttribute("record", record.orElse(null));
