@@ -3,6 +3,7 @@ package org.hipaatraining.lrs.reports.insights;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -49,7 +50,7 @@ public class InsightsRebuild {
         try {
             Instant started = clock.instant();
             InsightStore building = store.startRebuild();
-            long read = walk(Instant.EPOCH, page -> projector.apply(page, building, true));
+            long read = walk(Instant.EPOCH, batch -> projector.apply(batch, building, true));
             store.finishRebuild(building);
             store.setFormat(KnowledgeCheckProjector.FORMAT);
             long since = walk(started.minus(OVERLAP), page -> projector.apply(page, store, false));
@@ -89,23 +90,34 @@ public class InsightsRebuild {
         thread.start();
     }
 
+    /**
+     * Applies every statement stored from {@code from} on, in stored order, one stored time at a time (a batch, as it
+     * was stored: a page's last batch waits for the rest of it on the next page); returns how many it read.
+     */
     private long walk(Instant from, java.util.function.Consumer<List<StoredStatement>> apply) {
         long read = 0;
         Instant position = from;
         String positionId = null;
+        List<StoredStatement> run = new ArrayList<>();
         while (true) {
             List<StoredStatement> page = statements.page(position, positionId, PAGE);
-            if (page.isEmpty()) {
+            for (StoredStatement s : page) {
+                if (!run.isEmpty() && !run.get(0).stored().equals(s.stored())) {
+                    apply.accept(run);
+                    run = new ArrayList<>();
+                }
+                run.add(s);
+            }
+            read += page.size();
+            if (page.size() < PAGE) {
+                if (!run.isEmpty()) {
+                    apply.accept(run);
+                }
                 return read;
             }
-            apply.accept(page);
             StoredStatement last = page.get(page.size() - 1);
             position = last.stored();
             positionId = last.id();
-            read += page.size();
-            if (page.size() < PAGE) {
-                return read;
-            }
         }
     }
 }

@@ -100,11 +100,24 @@ class KnowledgeCheckProjector implements StatementsConsumer {
             }
         }
         if (!relevant.isEmpty()) {
-            count(relevant, target);
+            count(inCountingOrder(relevant), target);
         }
         for (String voided : voids) {
             uncount(voided, target);
         }
+    }
+
+    /**
+     * A batch's statements by timestamp, then id: the order they are counted in. A batch's statements share one stored
+     * time, so read back for a rebuild they come in id order, not as sent: both count them in this order, which makes
+     * the first try, the lesson times and an attempt's answers before its result come out the same.
+     */
+    private static List<StoredStatement> inCountingOrder(List<StoredStatement> statements) {
+        Map<StoredStatement, Instant> at = new HashMap<>();
+        statements.forEach(s -> at.put(s, timestamp(s.statement(), s.stored())));
+        List<StoredStatement> ordered = new ArrayList<>(statements);
+        ordered.sort(java.util.Comparator.comparing((StoredStatement s) -> at.get(s)).thenComparing(StoredStatement::id));
+        return ordered;
     }
 
     /** Takes back what a voided statement added, once. */
