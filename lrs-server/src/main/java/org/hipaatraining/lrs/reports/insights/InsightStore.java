@@ -110,7 +110,9 @@ class InsightStore implements DeclaresIndexes {
     /** Empty collections, with the counters' indexes, for a rebuild to fill: a store that writes to them. */
     InsightStore startRebuild() {
         for (String name : REBUILT) {
-            mongo.getCollection(name + REBUILD_SUFFIX).drop();
+            if (mongo.collectionExists(name + REBUILD_SUFFIX)) { // a drop of none logs an error on the embedded store
+                mongo.getCollection(name + REBUILD_SUFFIX).drop();
+            }
             mongo.createCollection(name + REBUILD_SUFFIX);
         }
         for (IndexDeclaration index : indexes(REBUILD_SUFFIX)) {
