@@ -162,6 +162,8 @@ class IndexCoverageTest extends LrsIntegrationTest {
         admin.get("/admin/statements", params("q", "Index"));
         admin.get("/api/reports/insights", params("module", "privacy"));
         admin.get("/api/reports/insights", params("module", "privacy", "role", "front-desk", "from", "2026-01", "to", "2026-12"));
+        // days at both ends of the period: the day counters, the months between: the month counters
+        admin.get("/api/reports/insights", params("module", "privacy", "role", "front-desk", "from", "2026-01-15", "to", "2026-12-10"));
     }
 
     private void exerciseComplianceQueries(String mbox) {

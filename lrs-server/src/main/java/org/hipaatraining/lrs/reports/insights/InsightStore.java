@@ -45,11 +45,26 @@ class InsightStore implements DeclaresIndexes {
     static final String ATTEMPTS = "insight_attempts";
     static final String LEARNERS = "insight_learners";
     static final String SESSIONS = "insight_sessions";
+    /** Per counted statement, what it added (to take it away when the statement is voided); voided statements. */
+    static final String COUNTED = "insight_counted";
+    /** The format the counters are in ({@link KnowledgeCheckProjector#FORMAT}); not rebuilt. */
+    static final String META = "insight_meta";
+    /** Every collection a rebuild recreates. */
+    static final List<String> REBUILT = List.of(ITEMS, OBJECTIVES, LESSONS, ATTEMPTS, LEARNERS, SESSIONS, COUNTED);
+    static final String REBUILD_SUFFIX = "_rebuild";
 
     private final MongoTemplate mongo;
+    /** "" for the counters in use, {@link #REBUILD_SUFFIX} for the ones a rebuild fills. */
+    private final String suffix;
 
+    @org.springframework.beans.factory.annotation.Autowired
     InsightStore(MongoTemplate mongo) {
+        this(mongo, "");
+    }
+
+    private InsightStore(MongoTemplate mongo, String suffix) {
         this.mongo = mongo;
+        this.suffix = suffix;
     }
 
     /**
@@ -59,7 +74,7 @@ class InsightStore implements DeclaresIndexes {
      */
     @jakarta.annotation.PostConstruct
     void createCollections() {
-        for (String name : List.of(ITEMS, OBJECTIVES, LESSONS, ATTEMPTS, LEARNERS, SESSIONS)) {
+        for (String name : List.of(ITEMS, OBJECTIVES, LESSONS, ATTEMPTS, LEARNERS, SESSIONS, COUNTED, META)) {
             try {
                 if (!mongo.collectionExists(name)) {
                     mongo.createCollection(name);
@@ -72,17 +87,158 @@ class InsightStore implements DeclaresIndexes {
 
     @Override
     public List<IndexDeclaration> indexes() {
-        Document moduleView = new Document("module", 1).append("version", 1).append("role", 1).append("month", 1);
-        return List.of(
-                // a module version's items or lessons, for one role (or all: "*"), over a range of months
-                IndexDeclaration.of(ITEMS, moduleView),
-                IndexDeclaration.of(LESSONS, new Document(moduleView)),
-                // the objectives people miss, every role, over a range of months
-                IndexDeclaration.of(OBJECTIVES, new Document("month", 1).append("role", 1)));
+        return indexes("");
+    }
+
+    private static List<IndexDeclaration> indexes(String suffix) {
+        List<IndexDeclaration> indexes = new ArrayList<>();
+        for (String period : List.of("month", "day")) {
+            Document moduleView = new Document("module", 1).append("version", 1).append("role", 1).append(period, 1);
+            // a module version's items or lessons, for one role (or all: "*"), over a range of months or days
+            indexes.add(IndexDeclaration.of(ITEMS + suffix, moduleView));
+            indexes.add(IndexDeclaration.of(LESSONS + suffix, new Document(moduleView)));
+            // the objectives people miss, every role, over a range of months or days
+            indexes.add(IndexDeclaration.of(OBJECTIVES + suffix, new Document(period, 1).append("role", 1)));
+        }
+        return indexes;
     }
 
     private MongoCollection<Document> collection(String name) {
-        return mongo.getCollection(name);
+        return mongo.getCollection(name + suffix);
+    }
+
+    /** Empty collections, with the counters' indexes, for a rebuild to fill: a store that writes to them. */
+    InsightStore startRebuild() {
+        for (String name : REBUILT) {
+            if (mongo.collectionExists(name + REBUILD_SUFFIX)) { // a drop of none logs an error on the embedded store
+                mongo.getCollection(name + REBUILD_SUFFIX).drop();
+            }
+            mongo.createCollection(name + REBUILD_SUFFIX);
+        }
+        for (IndexDeclaration index : indexes(REBUILD_SUFFIX)) {
+            mongo.getCollection(index.collection()).createIndex(index.keys(),
+                    new com.mongodb.client.model.IndexOptions().name(index.name()));
+        }
+        return new InsightStore(mongo, REBUILD_SUFFIX);
+    }
+
+    /** Puts a finished rebuild in the counters' place, one collection at a time (each rename is one step). */
+    void finishRebuild(InsightStore building) {
+        for (String name : REBUILT) {
+            mongo.getCollection(name + building.suffix).renameCollection(
+                    new com.mongodb.MongoNamespace(mongo.getDb().getName(), name),
+                    new com.mongodb.client.model.RenameCollectionOptions().dropTarget(true));
+        }
+    }
+
+    /** The counters' format, null when none was recorded (before formats were). */
+    Integer format() {
+        Document meta = mongo.getCollection(META).find(Filters.eq("_id", "format")).first();
+        return meta == null ? null : meta.getInteger("version");
+    }
+
+    void setFormat(int version) {
+        mongo.getCollection(META).updateOne(Filters.eq("_id", "format"), Updates.set("version", version),
+                new UpdateOptions().upsert(true));
+    }
+
+    /** Every document of a counter collection, by _id: a test compares a rebuild with the incremental counts. */
+    List<Document> all(String name) {
+        return collection(name).find().sort(new Document("_id", 1)).into(new ArrayList<>());
+    }
+
+    /** What one counted statement added to one counter, to be taken away if the statement is voided. */
+    record Part(String collection, String counterId, Map<String, Integer> counts) {
+    }
+
+    /**
+     * Remembers what counted statements added, by statement and part (an answer: "answer"; a result: one part per
+     * item, so voiding one answer takes back its item's share of the result), with the attempt an answer belongs to.
+     */
+    void recordContributions(Map<String, Contribution> contributions) {
+        if (contributions.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>(contributions.size());
+        contributions.forEach((statementId, c) -> {
+            List<Bson> updates = new ArrayList<>();
+            if (c.attempt() != null) {
+                updates.add(Updates.set("attempt", c.attempt()));
+            }
+            if (c.item() != null) {
+                updates.add(Updates.set("item", c.item()));
+            }
+            c.parts().forEach((part, list) -> {
+                List<Document> docs = new ArrayList<>();
+                for (Part p : list) {
+                    List<Document> counts = new ArrayList<>();
+                    p.counts().forEach((field, n) -> counts.add(new Document("k", field).append("n", n)));
+                    docs.add(new Document("c", p.collection()).append("id", p.counterId()).append("f", counts));
+                }
+                updates.add(Updates.set("parts." + part, docs));
+            });
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", statementId), Updates.combine(updates),
+                    new UpdateOptions().upsert(true)));
+        });
+        collection(COUNTED).bulkWrite(writes);
+    }
+
+    /** A counted statement's parts, and for an answer its attempt and item. */
+    record Contribution(String attempt, String item, Map<String, List<Part>> parts) {
+    }
+
+    /**
+     * Marks a statement voided (whether or not it was counted, so a replay that meets it after its voiding statement
+     * skips it) and returns what it was before: its contribution, or null.
+     */
+    Document markVoided(String statementId) {
+        return collection(COUNTED).findOneAndUpdate(Filters.eq("_id", statementId), Updates.set("voided", true),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
+    }
+
+    /** Whether a statement's voiding statement was seen already (a rebuild meets them in stored order). */
+    boolean isVoided(String statementId) {
+        Document d = collection(COUNTED).find(Filters.eq("_id", statementId)).first();
+        return d != null && Boolean.TRUE.equals(d.getBoolean("voided"));
+    }
+
+    /**
+     * Takes back one part of a statement's counts, once: removes the part and subtracts it from its counters. False
+     * when it was taken back before (or never counted).
+     */
+    boolean uncount(String statementId, String part) {
+        Document before = collection(COUNTED).findOneAndUpdate(
+                Filters.and(Filters.eq("_id", statementId), Filters.exists("parts." + part)), Updates.unset("parts." + part),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE));
+        if (before == null) {
+            return false;
+        }
+        Document parts = before.get("parts", Document.class);
+        List<Document> list = parts == null ? null : parts.getList(part, Document.class);
+        if (list == null) {
+            return false;
+        }
+        Map<String, List<WriteModel<Document>>> byCollection = new java.util.LinkedHashMap<>();
+        for (Document p : list) {
+            List<Bson> incs = new ArrayList<>();
+            for (Document f : p.getList("f", Document.class)) {
+                incs.add(Updates.inc(f.getString("k"), -((Number) f.get("n")).intValue()));
+            }
+            byCollection.computeIfAbsent(p.getString("c"), k -> new ArrayList<>())
+                    .add(new UpdateOneModel<>(Filters.eq("_id", p.getString("id")), Updates.combine(incs)));
+        }
+        byCollection.forEach((name, writes) -> collection(name).bulkWrite(writes));
+        return true;
+    }
+
+    /**
+     * Forgets an item's answer in its attempt, so the attempt's result (if it comes later) does not count it; returns
+     * the id of the attempt's result statement when the result was counted already, else null.
+     */
+    String forgetAnswer(String attemptKey, String item) {
+        Document attempt = collection(ATTEMPTS).findOneAndUpdate(Filters.eq("_id", attemptKey),
+                Updates.unset("answers." + item), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return attempt == null ? null : attempt.getString("resultStatement");
     }
 
     /**
@@ -104,9 +260,10 @@ class InsightStore implements DeclaresIndexes {
     }
 
     /** Sets an attempt's result once and returns its answers (item: correct), or null when it was set before. */
-    Map<String, Object> recordResult(String attemptKey, boolean passed) {
+    Map<String, Object> recordResult(String attemptKey, boolean passed, String statementId) {
         Document attempt = collection(ATTEMPTS).findOneAndUpdate(
-                new Document("_id", attemptKey).append("passed", new Document("$exists", false)), Updates.set("passed", passed),
+                new Document("_id", attemptKey).append("passed", new Document("$exists", false)),
+                Updates.combine(Updates.set("passed", passed), Updates.set("resultStatement", statementId)),
                 new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return attempt == null ? null : attempt.get("answers", Document.class);
     }
@@ -144,14 +301,16 @@ class InsightStore implements DeclaresIndexes {
     record Counter(Map<String, Object> keys, Map<String, Integer> counts) {
     }
 
-    List<Document> moduleCounters(String collection, String module, String version, String role, String fromMonth, String toMonth) {
+    /** A module version's counters for a role, from month (or day) {@code from} to {@code to}; period: month or day. */
+    List<Document> moduleCounters(String collection, String module, String version, String role, String period,
+                                  String from, String to) {
         return collection(collection).find(new Document("module", module).append("version", version).append("role", role)
-                        .append("month", new Document("$gte", fromMonth).append("$lte", toMonth)))
+                        .append(period, new Document("$gte", from).append("$lte", to)))
                 .into(new ArrayList<>());
     }
 
-    List<Document> objectiveCounters(String fromMonth, String toMonth) {
-        return collection(OBJECTIVES).find(new Document("month", new Document("$gte", fromMonth).append("$lte", toMonth)))
+    List<Document> objectiveCounters(String period, String from, String to) {
+        return collection(OBJECTIVES).find(new Document(period, new Document("$gte", from).append("$lte", to)))
                 .into(new ArrayList<>());
     }
 }

@@ -23,9 +23,26 @@ import tools.jackson.databind.node.ObjectNode;
 class InsightsController {
 
     private final InsightsService insights;
+    private final InsightsRebuild rebuild;
 
-    InsightsController(InsightsService insights) {
+    InsightsController(InsightsService insights, InsightsRebuild rebuild) {
         this.insights = insights;
+        this.rebuild = rebuild;
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping("/admin/insights/rebuild")
+    String rebuildPage(org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        long read = rebuild.rebuild();
+        redirect.addFlashAttribute("success", "The insights were recounted from " + read + " statements.");
+        return "redirect:/admin/insights";
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping(value = "/api/reports/insights/rebuild", produces = "application/json")
+    @ResponseBody
+    @Operation(summary = "Recounts the insights from every stored statement, into new counters that replace the old ones "
+            + "when complete (a failure leaves the old counts); answers when done, with the number of statements read")
+    Map<String, Long> rebuild() {
+        return Map.of("statementsRead", rebuild.rebuild());
     }
 
     @GetMapping("/admin/insights")
@@ -40,13 +57,14 @@ class InsightsController {
         model.addAttribute("lessonsChart", lessonsChart(found));
         model.addAttribute("minTries", InsightsService.MIN_TRIES);
         model.addAttribute("minSide", InsightsService.MIN_SIDE);
+        model.addAttribute("rebuilding", rebuild.running());
         return "admin/insights";
     }
 
     @GetMapping(value = "/api/reports/insights", produces = "application/json")
     @ResponseBody
     @Operation(summary = "The insights of a module version (default: privacy, its current version) for a role (default "
-            + "`*`, everyone) from month `from` to month `to` (YYYY-MM, UTC; default the last 12 months)")
+            + "`*`, everyone) from `from` to `to` (UTC, both included: a month YYYY-MM or a day YYYY-MM-DD; default the last 12 months)")
     KnowledgeCheckInsights api(@RequestParam(required = false) String module, @RequestParam(required = false) String version,
                                @RequestParam(required = false) String role, @RequestParam(required = false) String from,
                                @RequestParam(required = false) String to) {

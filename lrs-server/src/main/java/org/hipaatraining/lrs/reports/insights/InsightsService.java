@@ -1,6 +1,7 @@
 package org.hipaatraining.lrs.reports.insights;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -71,29 +72,74 @@ class InsightsService {
             throw new ReportRequestException("role: no role has id '" + role + "'");
         }
         YearMonth now = YearMonth.now(clock.withZone(ZoneOffset.UTC));
-        YearMonth toMonth = month("to", to, now);
-        YearMonth fromMonth = month("from", from, toMonth.minusMonths(11));
-        if (toMonth.isBefore(fromMonth)) {
-            throw new ReportRequestException("to: must be on or after from (" + fromMonth + ")");
+        String toShown = to == null || to.isBlank() ? now.toString() : to.trim();
+        LocalDate toDay = day("to", toShown, true);
+        String fromShown = from == null || from.isBlank() ? YearMonth.from(toDay).minusMonths(11).toString() : from.trim();
+        LocalDate fromDay = day("from", fromShown, false);
+        if (toDay.isBefore(fromDay)) {
+            throw new ReportRequestException("to: must be on or after from (" + fromShown + ")");
         }
-        List<Document> itemCounters = store.moduleCounters(InsightStore.ITEMS, module.id(), shownVersion, shownRole,
-                fromMonth.toString(), toMonth.toString());
-        List<Document> lessonCounters = store.moduleCounters(InsightStore.LESSONS, module.id(), shownVersion, shownRole,
-                fromMonth.toString(), toMonth.toString());
-        return new KnowledgeCheckInsights(module.id(), module.title(), shownVersion, versions, shownRole, fromMonth.toString(),
-                toMonth.toString(), items(module, itemCounters), lessons(module, lessonCounters),
-                misunderstood(store.objectiveCounters(fromMonth.toString(), toMonth.toString())));
+        List<Range> ranges = ranges(fromDay, toDay);
+        List<Document> itemCounters = new ArrayList<>();
+        List<Document> lessonCounters = new ArrayList<>();
+        List<Document> objectiveCounters = new ArrayList<>();
+        for (Range r : ranges) {
+            itemCounters.addAll(store.moduleCounters(InsightStore.ITEMS, module.id(), shownVersion, shownRole, r.period(),
+                    r.from(), r.to()));
+            lessonCounters.addAll(store.moduleCounters(InsightStore.LESSONS, module.id(), shownVersion, shownRole,
+                    r.period(), r.from(), r.to()));
+            objectiveCounters.addAll(store.objectiveCounters(r.period(), r.from(), r.to()));
+        }
+        return new KnowledgeCheckInsights(module.id(), module.title(), shownVersion, versions, shownRole, fromShown,
+                toShown, items(module, itemCounters), lessons(module, lessonCounters), misunderstood(objectiveCounters));
     }
 
-    private static YearMonth month(String name, String value, YearMonth fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
+    /** A range of month counters ({@code month}) or day counters ({@code day}), both ends included. */
+    record Range(String period, String from, String to) {
+    }
+
+    /**
+     * The counters a period of days reads: its whole months from the month counters, the days of a month it covers in
+     * part (at either end) from the day counters; at most three queries of at most 31 days' counters at the ends.
+     */
+    static List<Range> ranges(LocalDate from, LocalDate to) {
+        List<Range> ranges = new ArrayList<>();
+        YearMonth first = YearMonth.from(from);
+        YearMonth last = YearMonth.from(to);
+        if (first.equals(last)) {
+            if (from.getDayOfMonth() == 1 && to.equals(last.atEndOfMonth())) {
+                ranges.add(new Range("month", first.toString(), first.toString()));
+            } else {
+                ranges.add(new Range("day", from.toString(), to.toString()));
+            }
+            return ranges;
         }
-        String v = value.trim();
+        YearMonth wholeFrom = first;
+        YearMonth wholeTo = last;
+        if (from.getDayOfMonth() != 1) {
+            ranges.add(new Range("day", from.toString(), first.atEndOfMonth().toString()));
+            wholeFrom = first.plusMonths(1);
+        }
+        if (!to.equals(last.atEndOfMonth())) {
+            ranges.add(new Range("day", last.atDay(1).toString(), to.toString()));
+            wholeTo = last.minusMonths(1);
+        }
+        if (!wholeTo.isBefore(wholeFrom)) {
+            ranges.add(new Range("month", wholeFrom.toString(), wholeTo.toString()));
+        }
+        return ranges;
+    }
+
+    /** A day (YYYY-MM-DD), or a month (YYYY-MM): its first day for {@code from}, its last for {@code to}. */
+    private static LocalDate day(String name, String value, boolean end) {
         try {
-            return YearMonth.parse(v.length() == 10 ? v.substring(0, 7) : v);
+            if (value.length() == 10) {
+                return LocalDate.parse(value);
+            }
+            YearMonth month = YearMonth.parse(value);
+            return end ? month.atEndOfMonth() : month.atDay(1);
         } catch (DateTimeParseException e) {
-            throw new ReportRequestException(name + ": a month as YYYY-MM, not '" + value + "'");
+            throw new ReportRequestException(name + ": a month as YYYY-MM or a day as YYYY-MM-DD, not '" + value + "'");
         }
     }
 

@@ -6,11 +6,11 @@ import java.util.List;
  * The insights page for one module version, role and period: each bank item, each lesson, and what each role misses.
  *
  * @param role     the role shown, or {@code *} for everyone
- * @param fromMonth first month counted (YYYY-MM, UTC)
- * @param toMonth   last month counted
+ * @param from     first month (YYYY-MM) or day (YYYY-MM-DD) counted, UTC
+ * @param to       last month or day counted
  */
 record KnowledgeCheckInsights(String moduleId, String moduleTitle, String version, List<String> versions, String role,
-                              String fromMonth, String toMonth, List<ItemRow> items, List<LessonRow> lessons,
+                              String from, String to, List<ItemRow> items, List<LessonRow> lessons,
                               List<RoleMisses> misunderstood) {
 
     /**

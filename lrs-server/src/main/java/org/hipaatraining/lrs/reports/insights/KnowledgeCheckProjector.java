@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.bson.Document;
 import org.hipaatraining.content.Catalogue;
 import org.hipaatraining.content.Lesson;
 import org.hipaatraining.content.Module;
@@ -36,11 +37,22 @@ import tools.jackson.databind.JsonNode;
  * to the item in that module version), each {@code passed}/{@code failed} with a draw adds its attempt's answers to the
  * passers' or failers' side of each item (discrimination), and each {@code experienced} lesson adds the time since the
  * session's previous statement to the lesson's histogram. Counters are kept per role the learner held that day (from
- * the statement's role extension, else the roster) and for everyone ({@code *}), per calendar month (UTC).
+ * the statement's role extension, else the roster) and for everyone ({@code *}), per calendar month and per day (UTC):
+ * a period of whole months reads the month counters, its partial months at either end the day counters.
  * <p>
  * Replays count nothing twice: an answer is claimed in its attempt before it is counted, a result is set once, and a
  * lesson time needs the session's clock to move forward. A crash between the claim and the counters loses that
  * statement's counts (counted at most once, never twice).
+ * <p>
+ * Voiding takes counts back: what each answer and result added is remembered by statement ({@code insight_counted}),
+ * and a voiding statement removes its target's parts once each (voiding twice, or a replayed voiding statement, takes
+ * nothing more). Voiding an answer also takes its item out of its attempt's result (the discrimination counts), before
+ * or after that result arrives; voiding a result takes back every item's share of it. A voided answer still used the
+ * learner's first try at the item, and voided lesson views are not taken back.
+ * <p>
+ * {@link #apply(List, InsightStore, boolean)} with {@code replay} is the rebuild ({@link InsightsRebuild}): every
+ * stored statement in stored order, voided or not, voiding statements taking back as they come, which gives exactly the
+ * counts that arriving one batch at a time gave.
  */
 @Component
 @Order(10)
@@ -51,6 +63,11 @@ class KnowledgeCheckProjector implements StatementsConsumer {
     static final String NO_ROLE = "no-role";
     /** A gap longer than this is someone who walked away, not reading. */
     static final Duration LONGEST_LESSON = Duration.ofHours(2);
+    /**
+     * The counters' format: when it changes, the counters are rebuilt from the statements at start-up. 2: counters per
+     * day beside the month ones, contributions kept for voiding.
+     */
+    static final int FORMAT = 2;
 
     private final Catalogue catalogue;
     private final RosterService roster;
@@ -64,15 +81,68 @@ class KnowledgeCheckProjector implements StatementsConsumer {
 
     @Override
     public void apply(List<StoredStatement> statements, String launchSession) {
+        apply(statements, store, false);
+    }
+
+    /**
+     * Counts a batch into {@code target}; {@code replay}: statements read back for a rebuild, counted even when voided
+     * later (their voiding statement, later in stored order, takes them back) unless their voiding statement came first.
+     */
+    void apply(List<StoredStatement> statements, InsightStore target, boolean replay) {
         List<StoredStatement> relevant = new ArrayList<>();
+        List<String> voids = new ArrayList<>();
         for (StoredStatement s : statements) {
-            if (!s.voided() && s.activity() != null && isCounted(s.verb()) && isCatalogueActivity(s.activity())) {
+            if (s.voidTarget() != null) {
+                voids.add(s.voidTarget());
+            } else if ((replay || !s.voided()) && s.activity() != null && isCounted(s.verb())
+                    && isCatalogueActivity(s.activity()) && !(replay && s.voided() && target.isVoided(s.id()))) {
                 relevant.add(s);
             }
         }
-        if (relevant.isEmpty()) {
-            return;
+        if (!relevant.isEmpty()) {
+            count(inCountingOrder(relevant), target);
         }
+        for (String voided : voids) {
+            uncount(voided, target);
+        }
+    }
+
+    /**
+     * A batch's statements by timestamp, then id: the order they are counted in. A batch's statements share one stored
+     * time, so read back for a rebuild they come in id order, not as sent: both count them in this order, which makes
+     * the first try, the lesson times and an attempt's answers before its result come out the same.
+     */
+    private static List<StoredStatement> inCountingOrder(List<StoredStatement> statements) {
+        Map<StoredStatement, Instant> at = new HashMap<>();
+        statements.forEach(s -> at.put(s, timestamp(s.statement(), s.stored())));
+        List<StoredStatement> ordered = new ArrayList<>(statements);
+        ordered.sort(java.util.Comparator.comparing((StoredStatement s) -> at.get(s)).thenComparing(StoredStatement::id));
+        return ordered;
+    }
+
+    /** Takes back what a voided statement added, once. */
+    private static void uncount(String statementId, InsightStore target) {
+        Document before = target.markVoided(statementId);
+        if (before == null) {
+            return; // never counted
+        }
+        Document parts = before.get("parts", Document.class);
+        if (parts != null) {
+            for (String part : new ArrayList<>(parts.keySet())) {
+                target.uncount(statementId, part);
+            }
+        }
+        String attempt = before.getString("attempt");
+        String item = before.getString("item");
+        if (attempt != null && item != null) {
+            String result = target.forgetAnswer(attempt, item);
+            if (result != null) {
+                target.uncount(result, "i-" + item);
+            }
+        }
+    }
+
+    private void count(List<StoredStatement> relevant, InsightStore target) {
         Set<String> actors = new LinkedHashSet<>();
         relevant.forEach(s -> {
             if (s.actorKey() != null) {
@@ -86,7 +156,7 @@ class KnowledgeCheckProjector implements StatementsConsumer {
         Batch batch = new Batch();
         for (StoredStatement s : relevant) {
             try {
-                count(s, people.get(s.actorKey()), batch);
+                count(s, people.get(s.actorKey()), batch, target);
             } catch (RuntimeException e) {
                 if (e instanceof com.mongodb.MongoException) {
                     throw e; // the database is away: the batch comes again
@@ -94,9 +164,12 @@ class KnowledgeCheckProjector implements StatementsConsumer {
                 log.warn("Insights: statement {} is not counted: {}", s.id(), e.toString());
             }
         }
-        store.increment(InsightStore.ITEMS, batch.items);
-        store.increment(InsightStore.OBJECTIVES, batch.objectives);
-        store.increment(InsightStore.LESSONS, batch.lessons);
+        target.increment(InsightStore.ITEMS, batch.items);
+        target.increment(InsightStore.OBJECTIVES, batch.objectives);
+        target.increment(InsightStore.LESSONS, batch.lessons);
+        // after the counters: a crash between them leaves counts that voiding cannot take back, never takes back
+        // counts that were not added
+        target.recordContributions(batch.contributions);
     }
 
     /** A module, one of its lessons or one of its bank's items: what the counters are about. */
@@ -118,15 +191,54 @@ class KnowledgeCheckProjector implements StatementsConsumer {
         final Map<String, InsightStore.Counter> items = new LinkedHashMap<>();
         final Map<String, InsightStore.Counter> objectives = new LinkedHashMap<>();
         final Map<String, InsightStore.Counter> lessons = new LinkedHashMap<>();
+        final Map<String, InsightStore.Contribution> contributions = new LinkedHashMap<>();
+
+        /** Adds one to each field of a counter, and notes it as the statement's part (null: not taken back). */
+        void add(String collection, String statementId, String part, String id, Map<String, Object> keys, String... fields) {
+            Map<String, InsightStore.Counter> counters = switch (collection) {
+                case InsightStore.ITEMS -> items;
+                case InsightStore.OBJECTIVES -> objectives;
+                default -> lessons;
+            };
+            KnowledgeCheckProjector.add(counters, id, keys, fields);
+            if (part != null) {
+                Map<String, Integer> counts = new LinkedHashMap<>();
+                for (String field : fields) {
+                    counts.merge(field, 1, Integer::sum);
+                }
+                contributions.computeIfAbsent(statementId, k -> new InsightStore.Contribution(null, null, new LinkedHashMap<>()))
+                        .parts().computeIfAbsent(part, k -> new ArrayList<>())
+                        .add(new InsightStore.Part(collection, id, counts));
+            }
+        }
     }
 
-    private void count(StoredStatement stored, Person person, Batch batch) {
+    /** The month and the day (UTC) a statement counts in: every counter is kept for both. */
+    private record Period(String month, String day) {
+        static Period of(Instant at) {
+            String day = at.atZone(ZoneOffset.UTC).toLocalDate().toString();
+            return new Period(day.substring(0, 7), day);
+        }
+
+        /** The counter's period fields: [name, value] for the month and for the day. */
+        List<String[]> both() {
+            return List.of(new String[] {"month", month}, new String[] {"day", day});
+        }
+    }
+
+    private static Map<String, Object> keys(Map<String, Object> keys, String[] period) {
+        Map<String, Object> all = new LinkedHashMap<>(keys);
+        all.put(period[0], period[1]);
+        return all;
+    }
+
+    private void count(StoredStatement stored, Person person, Batch batch, InsightStore store) {
         JsonNode statement = stored.statement();
         Module module = catalogue.moduleContaining(stored.activity()).orElseThrow();
         JsonNode extensions = statement.path("context").path("extensions");
         String version = extensions.path(Vocabulary.EXT_MODULE_VERSION).asString(module.version());
         Instant at = timestamp(statement, stored.stored());
-        String month = at.atZone(ZoneOffset.UTC).toLocalDate().toString().substring(0, 7);
+        Period month = Period.of(at);
         Set<String> roles = roles(extensions, person, at);
         String learner = stored.actorKey() == null ? "anonymous" : stored.actorKey();
         String session = stored.registration() != null ? stored.registration() + "|" + module.id() : learner + "|" + module.id();
@@ -134,11 +246,11 @@ class KnowledgeCheckProjector implements StatementsConsumer {
 
         Instant previous = store.advanceSession(session, at);
         if (Vocabulary.VERB_ANSWERED.equals(verb)) {
-            answered(stored, statement, module, version, month, roles, learner, batch);
+            answered(stored, statement, module, version, month, roles, learner, batch, store);
         } else if (Vocabulary.VERB_PASSED.equals(verb) || Vocabulary.VERB_FAILED.equals(verb)) {
             if (stored.activity().equals(module.iri()) && extensions.has(Vocabulary.EXT_KNOWLEDGE_CHECK_DRAW)) {
-                result(attemptKey(module, extensions, session), Vocabulary.VERB_PASSED.equals(verb), module, version, month,
-                        roles, batch);
+                result(stored.id(), attemptKey(module, extensions, session), Vocabulary.VERB_PASSED.equals(verb), module,
+                        version, month, roles, batch, store);
             }
         } else if (Vocabulary.VERB_EXPERIENCED.equals(verb) && previous != null && previous.isBefore(at)) {
             Optional<Lesson> lesson = module.lessons().stream().filter(l -> l.iri().equals(stored.activity())).findFirst();
@@ -146,16 +258,19 @@ class KnowledgeCheckProjector implements StatementsConsumer {
             if (lesson.isPresent() && spent.compareTo(LONGEST_LESSON) <= 0) {
                 long seconds = Math.max(1, Math.round(spent.toMillis() / 1000.0));
                 for (String role : roles) {
-                    add(batch.lessons, module.id() + "|" + version + "|" + role + "|" + month + "|" + lesson.get().id(),
-                            Map.of("module", module.id(), "version", version, "role", role, "month", month,
-                                    "lesson", lesson.get().id()), "views", "seconds." + seconds);
+                    for (String[] period : month.both()) {
+                        batch.add(InsightStore.LESSONS, stored.id(), null,
+                                module.id() + "|" + version + "|" + role + "|" + period[1] + "|" + lesson.get().id(),
+                                keys(Map.of("module", module.id(), "version", version, "role", role,
+                                        "lesson", lesson.get().id()), period), "views", "seconds." + seconds);
+                    }
                 }
             }
         }
     }
 
-    private void answered(StoredStatement stored, JsonNode statement, Module module, String version, String month,
-                          Set<String> roles, String learner, Batch batch) {
+    private void answered(StoredStatement stored, JsonNode statement, Module module, String version, Period month,
+                          Set<String> roles, String learner, Batch batch, InsightStore store) {
         Optional<Question> item = module.questions().stream().filter(q -> q.iri().equals(stored.activity())).findFirst();
         if (item.isEmpty()) {
             return;
@@ -171,9 +286,11 @@ class KnowledgeCheckProjector implements StatementsConsumer {
         boolean correct = result.has("success") ? result.get("success").asBoolean() : q.isCorrect(Set.copyOf(chosen));
         JsonNode extensions = statement.path("context").path("extensions");
         String session = stored.registration() != null ? stored.registration() + "|" + module.id() : learner + "|" + module.id();
-        if (!store.recordAnswer(attemptKey(module, extensions, session), stored.id(), field(q.id()), correct)) {
+        String attempt = attemptKey(module, extensions, session);
+        if (!store.recordAnswer(attempt, stored.id(), field(q.id()), correct)) {
             return; // counted before
         }
+        batch.contributions.put(stored.id(), new InsightStore.Contribution(attempt, field(q.id()), new LinkedHashMap<>()));
         boolean first = store.firstAnswer(learner + "|" + module.id() + "|" + version, q.id());
         List<String> counts = new ArrayList<>(List.of("answers"));
         chosen.forEach(c -> counts.add("choices." + field(c)));
@@ -184,20 +301,24 @@ class KnowledgeCheckProjector implements StatementsConsumer {
             }
         }
         for (String role : roles) {
-            add(batch.items, itemId(module, version, role, month, q.id()), Map.of("module", module.id(), "version", version,
-                    "role", role, "month", month, "item", q.id(), "objective", q.objective()), counts.toArray(String[]::new));
-            if (first) {
-                String[] objectiveCounts = correct ? new String[] {"firstTries"} : new String[] {"firstTries", "firstMissed"};
-                add(batch.objectives, role + "|" + month + "|" + module.id() + "|" + version + "|" + q.objective(),
-                        Map.of("role", role, "month", month, "module", module.id(), "version", version,
-                                "objective", q.objective()), objectiveCounts);
+            for (String[] period : month.both()) {
+                batch.add(InsightStore.ITEMS, stored.id(), "answer", itemId(module, version, role, period[1], q.id()),
+                        keys(Map.of("module", module.id(), "version", version, "role", role, "item", q.id(),
+                                "objective", q.objective()), period), counts.toArray(String[]::new));
+                if (first) {
+                    String[] objectiveCounts = correct ? new String[] {"firstTries"} : new String[] {"firstTries", "firstMissed"};
+                    batch.add(InsightStore.OBJECTIVES, stored.id(), "answer",
+                            role + "|" + period[1] + "|" + module.id() + "|" + version + "|" + q.objective(),
+                            keys(Map.of("role", role, "module", module.id(), "version", version,
+                                    "objective", q.objective()), period), objectiveCounts);
+                }
             }
         }
     }
 
-    private void result(String attemptKey, boolean passed, Module module, String version, String month, Set<String> roles,
-                        Batch batch) {
-        Map<String, Object> answers = store.recordResult(attemptKey, passed);
+    private void result(String statementId, String attemptKey, boolean passed, Module module, String version, Period month,
+                        Set<String> roles, Batch batch, InsightStore store) {
+        Map<String, Object> answers = store.recordResult(attemptKey, passed, statementId);
         if (answers == null) {
             return; // no answers recorded for this attempt, or its result was counted before
         }
@@ -212,9 +333,11 @@ class KnowledgeCheckProjector implements StatementsConsumer {
                 if (Boolean.TRUE.equals(correct)) {
                     counts.add(side + "Correct");
                 }
-                add(batch.items, itemId(module, version, role, month, itemId), Map.of("module", module.id(), "version",
-                        version, "role", role, "month", month, "item", itemId, "objective", q.get().objective()),
-                        counts.toArray(String[]::new));
+                for (String[] period : month.both()) {
+                    batch.add(InsightStore.ITEMS, statementId, "i-" + itemId, itemId(module, version, role, period[1], itemId),
+                            keys(Map.of("module", module.id(), "version", version, "role", role, "item", itemId,
+                                    "objective", q.get().objective()), period), counts.toArray(String[]::new));
+                }
             }
         });
     }

@@ -55,9 +55,10 @@ class StatementExports {
         try {
             out.write(XapiJson.write(about));
             out.write('\n');
-            statements.forEachNewestFirst(header.search().filter(), s -> {
+            // the stored JSON text as it is, read alone (not the facets a StoredStatement decodes), never parsed
+            statements.forEachJsonNewestFirst(header.search().filter(), json -> {
                 try {
-                    out.write(s.json());
+                    out.write(json);
                     out.write('\n');
                     count[0]++;
                 } catch (IOException e) {
@@ -82,22 +83,91 @@ class StatementExports {
                     + DateTimeFormatter.ISO_INSTANT.format(header.takenAt()) + " by " + header.takenBy()
                     + "; newest stored first");
             printer.printRecord(COLUMNS);
-            statements.forEachNewestFirst(header.search().filter(), s -> {
-                try {
-                    printer.printRecord(row(s.statement(), s.stored(), s.voided(), sources));
-                    count[0]++;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
             printer.flush();
+            CsvRows rows = new CsvRows(sources, out);
+            statements.forEachNewestFirst(header.search().filter(), s -> {
+                rows.write(s);
+                count[0]++;
+            });
+            out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return count[0];
     }
 
-    private Object[] row(JsonNode s, Instant stored, boolean voided, Map<String, String> sources) {
+    /**
+     * Reads stored statements for the CSV: they were validated when stored, so without the duplicate-key check and
+     * trailing-token check of {@link XapiJson#MAPPER} (a third of the parse); decimals stay exact as stored.
+     */
+    private static final tools.jackson.databind.json.JsonMapper STORED_READER = XapiJson.MAPPER.rebuild()
+            .disable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    /**
+     * Writes statements as CSV rows (RFC 4180, the same as commons-csv's default format writes: a cell quoted only
+     * when it must be), through one reused line buffer, with the source name
+     * of each authority looked up once per export.
+     */
+    final class CsvRows {
+        private final Map<String, String> sources;
+        private final Map<JsonNode, String> sourceOf = new java.util.HashMap<>();
+        private final Writer out;
+        private final StringBuilder line = new StringBuilder(1024);
+
+        CsvRows(Map<String, String> sources, Writer out) {
+            this.sources = sources;
+            this.out = out;
+        }
+
+        void write(org.hipaatraining.lrs.xapi.statements.StoredStatement stored) {
+            JsonNode s = stored.parsed() != null ? stored.parsed() : STORED_READER.readTree(stored.json());
+            Object[] cells = row(s, stored.stored(), stored.voided(), this);
+            line.setLength(0);
+            for (int i = 0; i < cells.length; i++) {
+                if (i > 0) {
+                    line.append(',');
+                }
+                cell(cells[i] == null ? "" : cells[i].toString());
+            }
+            line.append("\r\n");
+            try {
+                out.append(line);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private void cell(String value) {
+            // as commons-csv's minimal quoting: a first character up to '#' (space, '!', '"', the comment marker) or a
+            // last one up to space, or a comma, quote or line break anywhere
+            boolean quote = !value.isEmpty() && (value.charAt(0) <= '#' || value.charAt(value.length() - 1) <= ' ');
+            for (int i = 0; !quote && i < value.length(); i++) {
+                char c = value.charAt(i);
+                quote = c == ',' || c == '"' || c == '\r' || c == '\n';
+            }
+            if (!quote) {
+                line.append(value);
+                return;
+            }
+            line.append('"');
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c == '"') {
+                    line.append('"');
+                }
+                line.append(c);
+            }
+            line.append('"');
+        }
+
+        String source(JsonNode authority) {
+            return sourceOf.computeIfAbsent(authority, a -> describer.source(a, sources));
+        }
+    }
+
+    private Object[] row(JsonNode s, Instant stored, boolean voided, CsvRows rows) {
         JsonNode actor = s.path("actor");
         JsonNode object = s.path("object");
         JsonNode result = s.path("result");
@@ -116,7 +186,7 @@ class StatementExports {
                 text(result, "completion"), safe(text(result, "response")), text(result, "duration"),
                 text(context, "registration"), text(context.path("extensions"), Vocabulary.EXT_MODULE_VERSION),
                 contextActivities.toString(), safe(identity(s.path("authority"))),
-                safe(describer.source(s.path("authority"), sources)), voided};
+                safe(rows.source(s.path("authority"))), voided};
     }
 
     private static String identity(JsonNode agent) {

@@ -202,6 +202,16 @@ public class StatementStore implements DeclaresIndexes {
         }
     }
 
+    /** The same, handing over only each statement's stored JSON text. */
+    void forEachJsonNewestFirst(Document filter, int batch, java.util.function.Consumer<String> each) {
+        try (com.mongodb.client.MongoCursor<Document> cursor = statements().find(filter).sort(NEWEST_FIRST)
+                .projection(Projections.include("json")).batchSize(batch).iterator()) {
+            while (cursor.hasNext()) {
+                each.accept(cursor.next().getString("json"));
+            }
+        }
+    }
+
     /** One statement by id, voided or not. */
     java.util.Optional<StoredStatement> storedById(String id) {
         return java.util.Optional.ofNullable(statements().find(Filters.eq("_id", id)).projection(STORED_VIEW).first())

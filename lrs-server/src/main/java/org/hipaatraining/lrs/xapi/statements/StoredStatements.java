@@ -101,6 +101,14 @@ public class StoredStatements {
         store.forEachNewestFirst(filter.toDocument(null), 500, each);
     }
 
+    /**
+     * Hands the stored JSON text of every statement matching {@code filter} to {@code each}, newest first, from a
+     * cursor that reads only that field (the NDJSON export: no facets decoded, nothing parsed).
+     */
+    public void forEachJsonNewestFirst(StatementFilter filter, java.util.function.Consumer<String> each) {
+        store.forEachJsonNewestFirst(filter.toDocument(null), 500, each);
+    }
+
     /** A statement by id, voided or not. */
     public java.util.Optional<StoredStatement> byId(String id) {
         return store.storedById(id.toLowerCase(java.util.Locale.ROOT));

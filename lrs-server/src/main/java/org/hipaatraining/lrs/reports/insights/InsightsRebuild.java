@@ -1,0 +1,123 @@
+package org.hipaatraining.lrs.reports.insights;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.hipaatraining.lrs.xapi.statements.StoredStatement;
+import org.hipaatraining.lrs.xapi.statements.StoredStatements;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+/**
+ * Recounts the insights from the stored statements: every statement in stored order through the same counting as
+ * when it arrived ({@link KnowledgeCheckProjector#apply(List, InsightStore, boolean)}), into collections beside the
+ * counters in use ({@code insight_*_rebuild}), which replace them only when complete, so a rebuild that fails midway
+ * leaves the old counts. Statements stored while it ran are counted again after the switch (counting is idempotent).
+ * An admin starts it (the insights page, {@code POST /api/reports/insights/rebuild}); the LRS starts it by itself, in
+ * the background, when the counters' {@link KnowledgeCheckProjector#FORMAT} differs from the one recorded.
+ */
+@Service
+public class InsightsRebuild {
+
+    private static final Logger log = LoggerFactory.getLogger(InsightsRebuild.class);
+    private static final int PAGE = 1000;
+    /** Statements stored this long before the rebuild began are counted again after the switch. */
+    private static final Duration OVERLAP = Duration.ofSeconds(30);
+
+    private final InsightStore store;
+    private final KnowledgeCheckProjector projector;
+    private final StoredStatements statements;
+    private final Clock clock;
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    InsightsRebuild(InsightStore store, KnowledgeCheckProjector projector, StoredStatements statements, Clock clock) {
+        this.store = store;
+        this.projector = projector;
+        this.statements = statements;
+        this.clock = clock;
+    }
+
+    /** Rebuilds now; returns the number of statements read. */
+    public synchronized long rebuild() {
+        running.set(true);
+        try {
+            Instant started = clock.instant();
+            InsightStore building = store.startRebuild();
+            long read = walk(Instant.EPOCH, batch -> projector.apply(batch, building, true));
+            store.finishRebuild(building);
+            store.setFormat(KnowledgeCheckProjector.FORMAT);
+            long since = walk(started.minus(OVERLAP), page -> projector.apply(page, store, false));
+            log.info("Insights rebuilt from {} statements ({} stored while it ran)", read, since);
+            return read;
+        } finally {
+            running.set(false);
+        }
+    }
+
+    /** Whether a rebuild is running (the page says the numbers are being recounted). */
+    public boolean running() {
+        return running.get();
+    }
+
+    /** At start-up: counters in an older format (or from before formats) are rebuilt in the background. */
+    @EventListener(ApplicationReadyEvent.class)
+    void rebuildOnFormatChange() {
+        Integer format = store.format();
+        if (format != null && format == KnowledgeCheckProjector.FORMAT) {
+            return;
+        }
+        if (statements.page(Instant.EPOCH, null, 1).isEmpty()) {
+            store.setFormat(KnowledgeCheckProjector.FORMAT); // nothing to recount
+            return;
+        }
+        log.info("Insight counters are in format {}, this version counts in format {}: rebuilding them in the background",
+                format, KnowledgeCheckProjector.FORMAT);
+        Thread thread = new Thread(() -> {
+            try {
+                rebuild();
+            } catch (RuntimeException e) {
+                log.warn("Insights rebuild failed; the counters stay as they were: {}", e.toString());
+            }
+        }, "insights-rebuild");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Applies every statement stored from {@code from} on, in stored order, one stored time at a time (a batch, as it
+     * was stored: a page's last batch waits for the rest of it on the next page); returns how many it read.
+     */
+    private long walk(Instant from, java.util.function.Consumer<List<StoredStatement>> apply) {
+        long read = 0;
+        Instant position = from;
+        String positionId = null;
+        List<StoredStatement> run = new ArrayList<>();
+        while (true) {
+            List<StoredStatement> page = statements.page(position, positionId, PAGE);
+            for (StoredStatement s : page) {
+                if (!run.isEmpty() && !run.get(0).stored().equals(s.stored())) {
+                    apply.accept(run);
+                    run = new ArrayList<>();
+                }
+                run.add(s);
+            }
+            read += page.size();
+            if (page.size() < PAGE) {
+                if (!run.isEmpty()) {
+                    apply.accept(run);
+                }
+                return read;
+            }
+            StoredStatement last = page.get(page.size() - 1);
+            position = last.stored();
+            positionId = last.id();
+        }
+    }
+}
