@@ -32,6 +32,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.hipaatraining.lrs.support.AdminSignIn;
 import org.hipaatraining.lrs.xapimodel.XapiJson;
 import tools.jackson.databind.JsonNode;
 
@@ -461,33 +462,7 @@ public final class ComplianceScaleBenchmark {
      * check of the password per request (HTTP Basic, about 230 ms on this machine). POSTs keep HTTP Basic (no CSRF).
      */
     private void signIn() {
-        HttpResponse<String> form = send(HttpRequest.newBuilder(lrs.resolve("/login")).timeout(Duration.ofMinutes(5)).GET());
-        Matcher csrf = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(form.body());
-        if (!csrf.find()) {
-            throw new IllegalStateException("no CSRF token on the sign-in page");
-        }
-        String cookie = sessionCookie(form, null);
-        HttpResponse<String> signedIn = send(HttpRequest.newBuilder(lrs.resolve("/login")).timeout(Duration.ofMinutes(5))
-                .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + enc(ADMIN) + "&password=" + enc(ADMIN_PASSWORD)
-                        + "&_csrf=" + enc(csrf.group(1)))));
-        String location = signedIn.headers().firstValue("Location").orElse("");
-        if (signedIn.statusCode() != 302 || location.contains("error") || location.contains("locked")) {
-            throw new IllegalStateException("sign-in failed: " + signedIn.statusCode() + " " + location);
-        }
-        adminCookie = sessionCookie(signedIn, cookie);
-    }
-
-    private static String sessionCookie(HttpResponse<?> response, String otherwise) {
-        for (String header : response.headers().allValues("Set-Cookie")) {
-            if (header.startsWith("JSESSIONID=")) {
-                return header.substring(0, header.indexOf(';') < 0 ? header.length() : header.indexOf(';'));
-            }
-        }
-        if (otherwise == null) {
-            throw new IllegalStateException("no session cookie in " + response.headers().map());
-        }
-        return otherwise;
+        adminCookie = AdminSignIn.sessionCookie(http, lrs, ADMIN, ADMIN_PASSWORD);
     }
 
     /** A GET of an admin page or API with the session cookie (xAPI paths: the client's Basic credentials). */

@@ -30,6 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.hipaatraining.lrs.support.AdminSignIn;
+
 /**
  * The admin reports at scale (docs/performance.md, "Reports"): loads N statements into an LRS started with
  * {@code -Xmx512m}, then times the statement explorer's first and next page and each filter, a statement's page, the
@@ -394,41 +396,11 @@ public final class ReportsBenchmark {
     private String adminCookie;
 
     private void signIn() throws IOException {
-        HttpResponse<String> form = send("GET", "/login", null, "JSESSIONID=none");
-        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"").matcher(form.body());
-        if (!csrf.find()) {
-            throw new IllegalStateException("no CSRF token on the sign-in page");
-        }
-        String cookie = sessionCookie(form);
-        String body = "username=admin&password=" + enc(ADMIN_PASSWORD) + "&_csrf=" + enc(csrf.group(1));
-        HttpRequest post = HttpRequest.newBuilder(lrs.resolve("/login")).header("Cookie", cookie)
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body))
-                .timeout(java.time.Duration.ofMinutes(5)).build();
-        HttpResponse<String> signedIn;
-        try {
-            signedIn = http.send(post, HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
-        }
-        String location = signedIn.headers().firstValue("Location").orElse("");
-        if (signedIn.statusCode() != 302 || location.contains("error") || location.contains("locked")) {
-            throw new IllegalStateException("sign-in failed: " + signedIn.statusCode() + " " + location);
-        }
-        adminCookie = signedIn.headers().allValues("Set-Cookie").isEmpty() ? cookie : sessionCookie(signedIn);
+        adminCookie = AdminSignIn.sessionCookie(http, lrs, "admin", ADMIN_PASSWORD);
         HttpResponse<String> check = send("GET", "/api/reports/statements?limit=1", null, adminCookie);
         if (check.statusCode() != 200) {
             throw new IllegalStateException("the session does not authenticate: " + check.statusCode());
         }
-    }
-
-    private static String sessionCookie(HttpResponse<?> response) {
-        for (String header : response.headers().allValues("Set-Cookie")) {
-            if (header.startsWith("JSESSIONID=")) {
-                return header.substring(0, header.indexOf(';') < 0 ? header.length() : header.indexOf(';'));
-            }
-        }
-        throw new IllegalStateException("no session cookie in " + response.headers().map());
     }
 
     private String adminSession() {
