@@ -44,7 +44,8 @@ class DeadLetters implements DeclaresIndexes {
 
     @Override
     public List<IndexDeclaration> indexes() {
-        return List.of(IndexDeclaration.of(DEAD_LETTERS, new Document("targetId", 1).append("at", -1)));
+        return List.of(IndexDeclaration.of(DEAD_LETTERS, new Document("targetId", 1).append("at", -1)),
+                IndexDeclaration.of(DEAD_LETTERS, new Document("resolvedAt", 1))); // pruning resolved ones by age
     }
 
     private MongoCollection<Document> deadLetters() {
@@ -67,8 +68,9 @@ class DeadLetters implements DeclaresIndexes {
 
     /** A replay from {@code from} sends again every dead letter that began then or later: they are resolved. */
     void resolve(String targetId, Instant from, Instant now) {
-        deadLetters().updateMany(Filters.and(Filters.eq("targetId", targetId), Filters.gte("from", Date.from(from)),
-                Filters.eq("resolvedAt", null)), com.mongodb.client.model.Updates.set("resolvedAt", Date.from(now)));
+        // a plain filter document, not Filters.and's $and: its shape is served by the {targetId, at} index
+        deadLetters().updateMany(new Document("targetId", targetId).append("from", new Document("$gte", Date.from(from)))
+                .append("resolvedAt", null), com.mongodb.client.model.Updates.set("resolvedAt", Date.from(now)));
     }
 
     /** Removes dead letters resolved before {@code before}; unresolved ones stay, however old. */

@@ -47,7 +47,8 @@ class DeliveryLog implements DeclaresIndexes {
 
     @Override
     public List<IndexDeclaration> indexes() {
-        return List.of(IndexDeclaration.of(DELIVERIES, new Document("targetId", 1).append("at", -1)));
+        return List.of(IndexDeclaration.of(DELIVERIES, new Document("targetId", 1).append("at", -1)),
+                IndexDeclaration.of(DELIVERIES, new Document("at", 1))); // pruning tries by age, every target at once
     }
 
     private MongoCollection<Document> deliveries() {
