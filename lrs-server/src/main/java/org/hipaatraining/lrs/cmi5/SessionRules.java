@@ -116,8 +116,7 @@ class SessionRules implements LaunchSessionRules {
                             + "registration (9.3.3)");
                 }
                 inSession(plan, SessionStore.Verb.completedBy, id, name);
-                plan.results.put(RegistrationStore.Result.completedBy, id);
-                plan.registrationClaims.put(RegistrationStore.Result.completedBy, id);
+                inRegistration(plan, RegistrationStore.Result.completedBy, id);
             }
             case "passed" -> {
                 checkScore(statement, session, true);
@@ -128,8 +127,7 @@ class SessionRules implements LaunchSessionRules {
                 }
                 oneOfPassedFailed(plan, id);
                 inSession(plan, SessionStore.Verb.passedBy, id, name);
-                plan.results.put(RegistrationStore.Result.passedBy, id);
-                plan.registrationClaims.put(RegistrationStore.Result.passedBy, id);
+                inRegistration(plan, RegistrationStore.Result.passedBy, id);
             }
             case "failed" -> {
                 checkScore(statement, session, false);
@@ -184,7 +182,15 @@ class SessionRules implements LaunchSessionRules {
             throw reject("'" + name + "' was already sent in this session; cmi5 defined verbs are not repeated in a "
                     + "session (9.3)");
         }
-        plan.sessionClaims.put(verb, id);
+        if (holder == null) { // already held by this id (a re-send after a failed store): not this batch's to give back
+            plan.sessionClaims.put(verb, id);
+        }
+    }
+
+    private static void inRegistration(Plan plan, RegistrationStore.Result result, String id) {
+        if (plan.results.put(result, id) == null) { // the check above refused another holder; this one may hold it
+            plan.registrationClaims.put(result, id);
+        }
     }
 
     /**
