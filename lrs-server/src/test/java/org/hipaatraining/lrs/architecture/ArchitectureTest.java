@@ -2,6 +2,7 @@ package org.hipaatraining.lrs.architecture;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -61,7 +62,7 @@ class ArchitectureTest {
                 }
             };
 
-    static final ArchRule STORES_STAY_INSIDE_THEIR_FEATURE = com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+    static final ArchRule STORES_STAY_INSIDE_THEIR_FEATURE = classes()
             .that().haveSimpleNameEndingWith("Store").and().resideInAPackage("org.hipaatraining.lrs..")
             .and().resideOutsideOfPackage("org.hipaatraining.lrs.store..") // the database itself, not a feature's data
             .should(USED_ONLY_INSIDE_ITS_FEATURE)

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -174,8 +173,10 @@ class SoakTest {
         Random random = new Random(99);
         XapiHttp xapi = lrs.xapi();
         // Signed in once, as an admin's browser is: with Basic on every page, bcrypt took most of the LRS's CPU.
-        String session = AdminSignIn.sessionCookie(PAGES, URI.create(lrs.base()), "admin", LrsProcess.ADMIN_PASSWORD);
-        List<String> pages = List.of("/admin", "/admin/people", "/admin/overdue");
+        String session = AdminSignIn.sessionCookie(HttpClient.newHttpClient(), URI.create(lrs.base()), "admin",
+                LrsProcess.ADMIN_PASSWORD);
+        XapiHttp pages = xapi.anonymous();
+        List<String> adminPages = List.of("/admin", "/admin/people", "/admin/overdue");
         while (running.get()) {
             List<Map<String, String>> queries = List.of(
                     XapiHttp.params("agent", "{\"mbox\":\"mailto:learner-" + random.nextInt(LEARNERS) + "@soak.clinic.test\"}"),
@@ -192,21 +193,8 @@ class SoakTest {
                 response = xapi.get(more.group(1));
                 count(response, "GET more", reads, errors);
             }
-            count(page(lrs, session, pages.get(random.nextInt(pages.size()))), "admin page", reads, errors);
-        }
-    }
-
-    private static final HttpClient PAGES = HttpClient.newHttpClient();
-
-    private static HttpResponse<String> page(LrsProcess lrs, String session, String path) {
-        try {
-            return PAGES.send(HttpRequest.newBuilder(URI.create(lrs.base() + path)).header("Cookie", session).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            count(pages.get(adminPages.get(random.nextInt(adminPages.size())), Map.of(), "Cookie", session), "admin page",
+                    reads, errors);
         }
     }
 
