@@ -46,7 +46,10 @@ import tools.jackson.databind.JsonNode;
  * <p>
  * Arguments: {@code --people N} (10,000), {@code --statements N} (1,000,000), {@code --store-uri URI|mjs},
  * {@code --embedded-sync false} (the embedded store without a sync per commit: what durability costs),
- * {@code --ingest-only} (roster and statements, no pages or reports).
+ * {@code --ingest-only} (roster and statements, no pages or reports), {@code --data-dir PATH} (the embedded store's
+ * folder, default {@code target/scale-benchmark/data}, emptied first) and {@code --reuse} (keep that folder as an earlier
+ * run left it and skip the roster import and the ingest: a 1,000,000-statement load is measured again in a quiet hour,
+ * and the reports benchmark can be pointed at the same folder).
  */
 public final class ComplianceScaleBenchmark {
 
@@ -68,6 +71,8 @@ public final class ComplianceScaleBenchmark {
     private final String storeArg;
     private final boolean embeddedSync;
     private final boolean ingestOnly;
+    private final Path data;
+    private final boolean reuse;
     private final Path out = Path.of("target", "scale-benchmark");
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(30)).build();
@@ -76,7 +81,10 @@ public final class ComplianceScaleBenchmark {
     private Process storeProcess;
     private URI lrs;
 
-    private ComplianceScaleBenchmark(int people, int statements, String storeArg, boolean embeddedSync, boolean ingestOnly) {
+    private ComplianceScaleBenchmark(int people, int statements, String storeArg, boolean embeddedSync, boolean ingestOnly,
+            Path data, boolean reuse) {
+        this.data = data == null ? out.resolve("data") : data;
+        this.reuse = reuse;
         this.embeddedSync = embeddedSync;
         this.ingestOnly = ingestOnly;
         this.people = people;
@@ -91,6 +99,8 @@ public final class ComplianceScaleBenchmark {
         String store = null;
         boolean sync = true;
         boolean ingestOnly = false;
+        Path data = null;
+        boolean reuse = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "" -> { }
@@ -99,11 +109,13 @@ public final class ComplianceScaleBenchmark {
                 case "--store-uri" -> store = args[++i];
                 case "--embedded-sync" -> sync = Boolean.parseBoolean(args[++i]);
                 case "--ingest-only" -> ingestOnly = true;
-                default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + " (--people N, --statements N, --store-uri URI|mjs, --embedded-sync true|false, --ingest-only)");
+                case "--data-dir" -> data = Path.of(args[++i]);
+                case "--reuse" -> reuse = true;
+                default -> throw new IllegalArgumentException("unknown argument " + args[i] + " (--people N, --statements N,"
+                        + " --store-uri URI|mjs, --embedded-sync true|false, --ingest-only, --data-dir PATH, --reuse)");
             }
         }
-        ComplianceScaleBenchmark benchmark = new ComplianceScaleBenchmark(people, statements, store, sync, ingestOnly);
+        ComplianceScaleBenchmark benchmark = new ComplianceScaleBenchmark(people, statements, store, sync, ingestOnly, data, reuse);
         try {
             benchmark.run();
         } finally {
@@ -118,8 +130,12 @@ public final class ComplianceScaleBenchmark {
         signIn();
         System.out.printf("Scale benchmark: %,d people, %,d statements, store %s, LRS -Xmx512m at %s%n", people, statements,
                 storeArg == null ? "embedded (SQLite, every commit synced: " + embeddedSync + ")" : storeArg, lrs);
-        importRoster();
-        ingest();
+        if (reuse) {
+            System.out.println("reusing the store in " + data + " as an earlier run loaded it: no roster import, no ingest");
+        } else {
+            importRoster();
+            ingest();
+        }
         settle();
         if (!ingestOnly) {
             pages();
@@ -383,8 +399,7 @@ public final class ComplianceScaleBenchmark {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Path data = out.resolve("data");
-        if (Files.exists(data)) {
+        if (Files.exists(data) && !reuse) {
             try (Stream<Path> files = Files.walk(data)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }

@@ -41,6 +41,8 @@ import org.hipaatraining.lrs.support.AdminSignIn;
  * Arguments: a number of statements (default 100,000); {@code --store-uri URI} for a running MongoDB (the
  * {@code lrs_reports_benchmark} database is emptied first), {@code --memory-store} to start mongo-java-server's memory
  * backend in its own JVM and use it through that path; neither: the embedded SQLite store, in a fresh data folder.
+ * {@code --reuse-data PATH} measures an embedded store an earlier run loaded (the compliance scale benchmark's
+ * {@code --data-dir}, with its roster of 10,000) instead of loading one: the number given is then only the label.
  */
 public final class ReportsBenchmark {
 
@@ -53,6 +55,7 @@ public final class ReportsBenchmark {
     private final int statements;
     private final String storeUri;
     private final boolean memoryStore;
+    private final Path reuseData;
     private final Path out = Path.of("target", "reports-benchmark");
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newFixedThreadPool(8)).build();
@@ -61,7 +64,8 @@ public final class ReportsBenchmark {
     private Process storeProcess;
     private URI lrs;
 
-    private ReportsBenchmark(int statements, String storeUri, boolean memoryStore) {
+    private ReportsBenchmark(int statements, String storeUri, boolean memoryStore, Path reuseData) {
+        this.reuseData = reuseData;
         this.statements = statements;
         this.storeUri = storeUri;
         this.memoryStore = memoryStore;
@@ -72,15 +76,17 @@ public final class ReportsBenchmark {
         int statements = 100_000;
         String storeUri = null;
         boolean memory = false;
+        Path reuse = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "" -> { }
                 case "--store-uri" -> storeUri = args[++i];
                 case "--memory-store" -> memory = true;
+                case "--reuse-data" -> reuse = Path.of(args[++i]);
                 default -> statements = Integer.parseInt(args[i].replace("_", "").replace(",", ""));
             }
         }
-        ReportsBenchmark benchmark = new ReportsBenchmark(statements, storeUri, memory);
+        ReportsBenchmark benchmark = new ReportsBenchmark(statements, storeUri, memory, reuse);
         try {
             benchmark.run();
         } finally {
@@ -98,7 +104,9 @@ public final class ReportsBenchmark {
         startLrs(uri);
         String store = uri == null ? "embedded SQLite store" : memoryStore ? "mongo-java-server (memory) via --store-uri" : uri;
         System.out.printf("Reports benchmark: %,d statements; store %s; LRS -Xmx512m%n", statements, store);
-        load();
+        if (reuseData == null) {
+            load();
+        }
         signIn();
         String person = createPerson();
         timeReports(person);
@@ -150,6 +158,8 @@ public final class ReportsBenchmark {
                 mongo.getDatabase(DATABASE).drop();
             }
             command.add("--spring.mongodb.uri=" + LrsBenchmark.withDatabase(uri, DATABASE));
+        } else if (reuseData != null) {
+            command.add("--lrs.data-dir=" + reuseData.toAbsolutePath());
         } else {
             Path data = out.resolve("data");
             if (Files.exists(data)) {
@@ -236,6 +246,16 @@ public final class ReportsBenchmark {
 
     private String createPerson() throws Exception {
         String email = StatementGenerator.learnerMbox(17).substring("mailto:".length());
+        if (reuseData != null) {
+            // the scale benchmark's roster has everyone the generator names: find learner 17 there
+            HttpResponse<String> roster = send("GET", "/api/roster/people", null, adminAuth());
+            Matcher found = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"[^{}]*?\"email\"\\s*:\\s*\"" + Pattern.quote(email) + "\"")
+                    .matcher(roster.body());
+            if (!found.find()) {
+                throw new IllegalStateException("roster: " + email + " is not on the reused store's roster");
+            }
+            return found.group(1);
+        }
         HttpResponse<String> created = send("POST", "/api/roster/people",
                 "{\"name\":\"Learner Seventeen\",\"email\":\"" + email + "\",\"roles\":[\"front-desk\"]}", adminAuth());
         if (created.statusCode() != 201) {
