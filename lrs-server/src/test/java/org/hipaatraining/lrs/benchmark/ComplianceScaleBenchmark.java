@@ -306,6 +306,7 @@ public final class ComplianceScaleBenchmark {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("people", check.get("people").asInt());
         entry.put("differing", check.get("differing").asInt());
+        entry.put("overview_counts_agree", check.get("overviewCountsAgree").asBoolean());
         entry.put("seconds", round((System.nanoTime() - start) / 1e9));
         results.put("kept statuses vs recomputation", entry);
         System.out.printf("status check: %d of %d people differ (%.1f s)%n", check.get("differing").asInt(),

@@ -106,9 +106,12 @@ public class ComplianceService {
         return kept.page(query, after, size);
     }
 
-    /** Compares everyone's kept statuses with a recomputation from scratch (keeps nothing). */
+    /**
+     * Compares everyone's kept statuses with a recomputation from scratch, and the overview's counts (caught up change
+     * by change) with a count of everyone's kept statuses. Keeps nothing.
+     */
     public StatusKeeper.StatusCheck checkKeptStatuses() {
-        return keeper.check();
+        return keeper.check().withOverviewCountsAgree(counts.counts().equals(counts.recountEveryone()));
     }
 
     /** How many people have kept statuses: everyone on the roster, departed people included. */
@@ -215,7 +218,7 @@ public class ComplianceService {
         return events.find(statementId);
     }
 
-    /** Today's counts for the overview, aggregated by the store from the kept statuses (once per change of them). */
+    /** Today's counts for the overview, from the kept statuses (caught up per change of them, not counted per view). */
     public StatusCounts countsToday() {
         return counts.counts();
     }

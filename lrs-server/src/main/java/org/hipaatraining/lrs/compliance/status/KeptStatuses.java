@@ -5,27 +5,30 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Accumulators;
-import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.hipaatraining.lrs.compliance.roster.Person;
 import org.hipaatraining.lrs.store.DeclaresIndexes;
 import org.hipaatraining.lrs.store.IndexDeclaration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -41,6 +44,13 @@ class KeptStatuses implements DeclaresIndexes {
     static final String STATUSES = "person_statuses";
     /** One document counting the writes to {@link #STATUSES}: cached counts are current while it stays the same. */
     static final String CHANGES = "person_statuses_changes";
+    /**
+     * One entry per counted write, numbered by the count: whose statuses it wrote. An instance's cached counts catch up
+     * by re-reading only those people; a missing entry (a write still counting itself, or pruned) means a full recount.
+     */
+    static final String LOG = "person_statuses_log";
+    /** Entries kept in {@link #LOG}: an instance further behind than this recounts everyone instead. */
+    static final long LOG_KEPT = 5_000;
 
     private final MongoTemplate mongo;
 
@@ -97,7 +107,7 @@ class KeptStatuses implements DeclaresIndexes {
                 }
             }
         } finally {
-            changed();
+            changed(kept.stream().map(KeptStatus::personId).toList());
         }
     }
 
@@ -106,17 +116,49 @@ class KeptStatuses implements DeclaresIndexes {
             try {
                 statuses().deleteMany(Filters.in("_id", personIds));
             } finally {
-                changed();
+                changed(personIds);
             }
         }
     }
 
     /**
-     * Counts a write, after it is done (or failed part way): counts aggregated after reading the count include it.
-     * Also at start-up, for a write that a crash cut off before its count.
+     * Counts a write of these people's statuses, after it is done (or failed part way), and logs whose they were under
+     * that count: counts read after reading the count include it.
+     */
+    void changed(Collection<String> personIds) {
+        long n = count(1);
+        mongo.getCollection(LOG).insertOne(new Document("_id", n).append("people", List.copyOf(personIds)));
+        if (n % 1_000 == 0) {
+            mongo.getCollection(LOG).deleteMany(Filters.lte("_id", n - LOG_KEPT));
+        }
+    }
+
+    /**
+     * Counts a change whose people are unknown (at start-up, for a write that a crash cut off before its count): with
+     * no log entry under it, every instance's cached counts are recounted in full.
      */
     void changed() {
-        mongo.getCollection(CHANGES).updateOne(Filters.eq("_id", "all"), Updates.inc("n", 1L), new UpdateOptions().upsert(true));
+        count(1);
+    }
+
+    private long count(long by) {
+        Document counter = mongo.getCollection(CHANGES).findOneAndUpdate(Filters.eq("_id", "all"), Updates.inc("n", by),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        return counter.get("n", Number.class).longValue();
+    }
+
+    /**
+     * Whose statuses the writes counted after {@code after} up to {@code upTo} wrote, or empty when the log cannot say
+     * (an entry is missing: its write is still counting itself, a crash cut it off, or it was pruned).
+     */
+    Optional<Set<String>> changedBetween(long after, long upTo) {
+        Set<String> people = new HashSet<>();
+        long entries = 0;
+        for (Document entry : mongo.getCollection(LOG).find(new Document("_id", new Document("$gt", after).append("$lte", upTo)))) {
+            entries++;
+            people.addAll(entry.getList("people", String.class));
+        }
+        return entries == upTo - after ? Optional.of(people) : Optional.empty();
     }
 
     /** How many writes the kept statuses have had: the same number, the same statuses. */
@@ -187,38 +229,20 @@ class KeptStatuses implements DeclaresIndexes {
         return read(statuses().find(filter).sort(Sorts.ascending("overdueSince", "_id")).limit(limit));
     }
 
-    /**
-     * Today's overview counts: statuses grouped by requirement, state and the roles imposing them, and people by
-     * employment status, each one aggregation the store runs (current people only).
-     */
-    StatusCounts counts() {
-        Bson current = Filters.ne("personStatus", Person.Status.DEPARTED.name());
-        StatusCounts counts = StatusCounts.empty();
-        List<Bson> byStatus = List.of(Aggregates.match(current),
-                Aggregates.project(Projections.include("statuses")), // dotted paths into arrays differ between stores
-                Aggregates.unwind("$statuses"),
-                Aggregates.group(new Document("requirement", "$statuses.requirement").append("state", "$statuses.state")
-                        .append("requiredBy", "$statuses.requiredBy").append("overdue", "$statuses.overdue")
-                        .append("onLeave", "$statuses.onLeave"), Accumulators.sum("n", 1)));
-        for (Document group : statuses().aggregate(byStatus)) {
-            Document key = group.get("_id", Document.class);
-            boolean overdueNotOnLeave = Boolean.TRUE.equals(key.getBoolean("overdue")) && !Boolean.TRUE.equals(key.getBoolean("onLeave"));
-            counts = counts.add(key.getList("requiredBy", String.class), key.getString("requirement"),
-                    ComplianceState.valueOf(key.getString("state")), overdueNotOnLeave, group.get("n", Number.class).intValue());
+    /** What each of these people adds to the overview's counts (nothing for people without kept statuses). */
+    Map<String, OverviewShare> shares(Collection<String> personIds) {
+        Map<String, OverviewShare> shares = new HashMap<>();
+        if (!personIds.isEmpty()) {
+            statuses().find(Filters.in("_id", personIds)).projection(Projections.include("personStatus", "statuses"))
+                    .forEach(d -> shares.put(d.getString("_id"), OverviewShare.of(d)));
         }
-        int people = 0;
-        int onLeave = 0;
-        for (Document group : statuses().aggregate(List.of(Aggregates.match(current),
-                Aggregates.group("$personStatus", Accumulators.sum("n", 1))))) {
-            int n = group.get("n", Number.class).intValue();
-            people += n;
-            onLeave += Person.Status.ON_LEAVE.name().equals(group.getString("_id")) ? n : 0;
-        }
-        return counts.withPeople(people, onLeave);
+        return shares;
     }
 
-    long overdueCount() {
-        return statuses().countDocuments(Filters.gte("overdueSince", ""));
+    /** What everyone adds to the overview's counts, from one cursor. */
+    void forEachShare(BiConsumer<String, OverviewShare> each) {
+        statuses().find().projection(Projections.include("personStatus", "statuses")).sort(Sorts.ascending(KeptStatus.SORT, "_id"))
+                .batchSize(500).forEach(d -> each.accept(d.getString("_id"), OverviewShare.of(d)));
     }
 
     /** People with work in progress untouched since before {@code idleSince}, longest idle first. */

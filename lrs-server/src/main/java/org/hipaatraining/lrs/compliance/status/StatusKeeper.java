@@ -211,7 +211,7 @@ public class StatusKeeper {
                 }
             }
         }
-        return new StatusCheck(everyone.size(), differing, examples, today);
+        return new StatusCheck(everyone.size(), differing, examples, today, true);
     }
 
     /** What a status says, as stored: without the version and the day it was computed on (it holds until nextChange). */
@@ -222,8 +222,15 @@ public class StatusKeeper {
         return stored;
     }
 
-    /** The outcome of {@link #check()}: how many people's kept statuses differ from a recomputation, and a few of them. */
-    public record StatusCheck(int people, int differing, List<String> examples, LocalDate day) {
+    /**
+     * The outcome of {@link #check()}: how many people's kept statuses differ from a recomputation, and a few of them;
+     * and whether the overview's counts, kept up to date change by change, equal an aggregation of the kept statuses.
+     */
+    public record StatusCheck(int people, int differing, List<String> examples, LocalDate day, boolean overviewCountsAgree) {
+
+        StatusCheck withOverviewCountsAgree(boolean agree) {
+            return new StatusCheck(people, differing, examples, day, agree);
+        }
     }
 
     private static Optional<ModuleRelease> latestMaterial(List<ModuleRelease> moduleReleases, LocalDate day) {
