@@ -1,5 +1,6 @@
 package org.hipaatraining.lrs.reports.insights;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -47,24 +48,38 @@ class InsightStore implements DeclaresIndexes {
     static final String SESSIONS = "insight_sessions";
     /** Per counted statement, what it added (to take it away when the statement is voided); voided statements. */
     static final String COUNTED = "insight_counted";
-    /** The format the counters are in ({@link KnowledgeCheckProjector#FORMAT}); not rebuilt. */
+    /**
+     * The format the counters are in ({@link KnowledgeCheckProjector#FORMAT}) and which of the two {@link #SETS} holds
+     * the counters in use; not rebuilt.
+     */
     static final String META = "insight_meta";
     /** Every collection a rebuild recreates. */
     static final List<String> REBUILT = List.of(ITEMS, OBJECTIVES, LESSONS, ATTEMPTS, LEARNERS, SESSIONS, COUNTED);
-    static final String REBUILD_SUFFIX = "_rebuild";
+    /**
+     * The two sets of counter collections, by suffix: one in use, the other free for a rebuild to fill. A finished
+     * rebuild is put in place by one write (the set in use, in {@link #META}), so a crash at any point leaves either
+     * the old counts or the new ones, never some collections of each.
+     */
+    static final List<String> SETS = List.of("", "_b");
+    /** How long an instance goes on with the set it last read before reading which is in use again. */
+    static final Duration IN_USE_CHECK = Duration.ofSeconds(1);
 
     private final MongoTemplate mongo;
-    /** "" for the counters in use, {@link #REBUILD_SUFFIX} for the ones a rebuild fills. */
-    private final String suffix;
+    /** The set a rebuild fills; null for the counters in use, whichever set holds them. */
+    private final String rebuilding;
+    private volatile InUse inUse;
+
+    private record InUse(String suffix, long readAtNanos) {
+    }
 
     @org.springframework.beans.factory.annotation.Autowired
     InsightStore(MongoTemplate mongo) {
-        this(mongo, "");
+        this(mongo, null);
     }
 
-    private InsightStore(MongoTemplate mongo, String suffix) {
+    private InsightStore(MongoTemplate mongo, String rebuilding) {
         this.mongo = mongo;
-        this.suffix = suffix;
+        this.rebuilding = rebuilding;
     }
 
     /**
@@ -87,7 +102,9 @@ class InsightStore implements DeclaresIndexes {
 
     @Override
     public List<IndexDeclaration> indexes() {
-        return indexes("");
+        List<IndexDeclaration> indexes = new ArrayList<>();
+        SETS.forEach(set -> indexes.addAll(indexes(set)));
+        return indexes;
     }
 
     private static List<IndexDeclaration> indexes(String suffix) {
@@ -104,30 +121,60 @@ class InsightStore implements DeclaresIndexes {
     }
 
     private MongoCollection<Document> collection(String name) {
-        return mongo.getCollection(name + suffix);
+        return mongo.getCollection(name + suffix());
     }
 
-    /** Empty collections, with the counters' indexes, for a rebuild to fill: a store that writes to them. */
-    InsightStore startRebuild() {
-        for (String name : REBUILT) {
-            if (mongo.collectionExists(name + REBUILD_SUFFIX)) { // a drop of none logs an error on the embedded store
-                mongo.getCollection(name + REBUILD_SUFFIX).drop();
-            }
-            mongo.createCollection(name + REBUILD_SUFFIX);
+    /** The set this store reads and writes: a rebuild's own, or the one in use (read again at most every second). */
+    private String suffix() {
+        if (rebuilding != null) {
+            return rebuilding;
         }
-        for (IndexDeclaration index : indexes(REBUILD_SUFFIX)) {
+        InUse known = inUse;
+        if (known == null || System.nanoTime() - known.readAtNanos() > IN_USE_CHECK.toNanos()) {
+            known = new InUse(readInUse(), System.nanoTime());
+            inUse = known;
+        }
+        return known.suffix();
+    }
+
+    private String readInUse() {
+        Document meta = mongo.getCollection(META).find(Filters.eq("_id", "format")).first();
+        return meta == null ? "" : meta.get("in", "");
+    }
+
+    /** The set not in use, emptied, with the counters' indexes, for a rebuild to fill: a store that writes to it. */
+    InsightStore startRebuild() {
+        String spare = SETS.get(SETS.get(0).equals(readInUse()) ? 1 : 0);
+        drop(spare); // what a rebuild cut short, or the set the last rebuild replaced, left
+        for (String name : REBUILT) {
+            mongo.createCollection(name + spare);
+        }
+        for (IndexDeclaration index : indexes(spare)) {
             mongo.getCollection(index.collection()).createIndex(index.keys(),
                     new com.mongodb.client.model.IndexOptions().name(index.name()));
         }
-        return new InsightStore(mongo, REBUILD_SUFFIX);
+        return new InsightStore(mongo, spare);
     }
 
-    /** Puts a finished rebuild in the counters' place, one collection at a time (each rename is one step). */
-    void finishRebuild(InsightStore building) {
+    /**
+     * Puts a finished rebuild in use with one write (its set and the counters' format), then, once every instance has
+     * read which set is in use again, drops the replaced set. Returns when instances count into the new set only.
+     */
+    void finishRebuild(InsightStore building, int format) throws InterruptedException {
+        String replaced = readInUse();
+        mongo.getCollection(META).updateOne(Filters.eq("_id", "format"),
+                Updates.combine(Updates.set("version", format), Updates.set("in", building.rebuilding)),
+                new UpdateOptions().upsert(true));
+        inUse = new InUse(building.rebuilding, System.nanoTime());
+        Thread.sleep(IN_USE_CHECK.multipliedBy(2).toMillis() + 500); // other instances may write to the old set until then
+        drop(replaced);
+    }
+
+    private void drop(String set) {
         for (String name : REBUILT) {
-            mongo.getCollection(name + building.suffix).renameCollection(
-                    new com.mongodb.MongoNamespace(mongo.getDb().getName(), name),
-                    new com.mongodb.client.model.RenameCollectionOptions().dropTarget(true));
+            if (mongo.collectionExists(name + set)) { // a drop of none logs an error on the embedded store
+                mongo.getCollection(name + set).drop();
+            }
         }
     }
 
@@ -137,6 +184,7 @@ class InsightStore implements DeclaresIndexes {
         return meta == null ? null : meta.getInteger("version");
     }
 
+    /** Records the counters' format, leaving the set in use as it is (at start-up, when there is nothing to recount). */
     void setFormat(int version) {
         mongo.getCollection(META).updateOne(Filters.eq("_id", "format"), Updates.set("version", version),
                 new UpdateOptions().upsert(true));

@@ -17,10 +17,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Recounts the insights from the stored statements: every statement in stored order through the same counting as
- * when it arrived ({@link KnowledgeCheckProjector#apply(List, InsightStore, boolean)}), into collections beside the
- * counters in use ({@code insight_*_rebuild}), which replace them only when complete, so a rebuild that fails midway
- * leaves the old counts. Statements stored while it ran are counted again after the switch (counting is idempotent).
- * An admin starts it (the insights page, {@code POST /api/reports/insights/rebuild}); the LRS starts it by itself, in
+ * when it arrived ({@link KnowledgeCheckProjector#apply(List, InsightStore, boolean)}), into the set of counter
+ * collections not in use, which one write puts in use only when complete ({@link InsightStore#finishRebuild}), so a
+ * rebuild that fails or a crash at any point leaves either the old counts or the new ones. Statements stored while it
+ * ran are counted again after the switch (counting is idempotent). An admin starts it (the insights page, {@code POST /api/reports/insights/rebuild}); the LRS starts it by itself, in
  * the background, when the counters' {@link KnowledgeCheckProjector#FORMAT} differs from the one recorded.
  */
 @Service
@@ -51,11 +51,13 @@ public class InsightsRebuild {
             Instant started = clock.instant();
             InsightStore building = store.startRebuild();
             long read = walk(Instant.EPOCH, batch -> projector.apply(batch, building, true));
-            store.finishRebuild(building);
-            store.setFormat(KnowledgeCheckProjector.FORMAT);
+            store.finishRebuild(building, KnowledgeCheckProjector.FORMAT);
             long since = walk(started.minus(OVERLAP), page -> projector.apply(page, store, false));
             log.info("Insights rebuilt from {} statements ({} stored while it ran)", read, since);
             return read;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("insights rebuild interrupted after the switch; the recount of recent statements did not run", e);
         } finally {
             running.set(false);
         }
