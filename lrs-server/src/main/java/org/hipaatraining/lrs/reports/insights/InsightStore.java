@@ -178,6 +178,28 @@ class InsightStore implements DeclaresIndexes {
         }
     }
 
+    /**
+     * Claims the rebuild for {@code owner} until {@code now + lease}, or renews its claim: false while another
+     * instance holds an unexpired claim (two rebuilds would fill and switch the same spare set).
+     */
+    boolean claimRebuild(String owner, Instant now, Duration lease) {
+        try {
+            return mongo.getCollection(META).findOneAndUpdate(
+                    Filters.and(Filters.eq("_id", "rebuild"), Filters.or(Filters.eq("owner", owner), Filters.lt("until", Date.from(now)))),
+                    Updates.combine(Updates.set("owner", owner), Updates.set("until", Date.from(now.plus(lease)))),
+                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)) != null;
+        } catch (com.mongodb.MongoException e) {
+            if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
+                return false; // held by another instance: the upsert found no claim it may take
+            }
+            throw e;
+        }
+    }
+
+    void releaseRebuild(String owner) {
+        mongo.getCollection(META).deleteOne(Filters.and(Filters.eq("_id", "rebuild"), Filters.eq("owner", owner)));
+    }
+
     /** The counters' format, null when none was recorded (before formats were). */
     Integer format() {
         Document meta = mongo.getCollection(META).find(Filters.eq("_id", "format")).first();

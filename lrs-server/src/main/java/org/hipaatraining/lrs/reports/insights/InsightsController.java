@@ -32,8 +32,12 @@ class InsightsController {
 
     @org.springframework.web.bind.annotation.PostMapping("/admin/insights/rebuild")
     String rebuildPage(org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
-        long read = rebuild.rebuild();
-        redirect.addFlashAttribute("success", "The insights were recounted from " + read + " statements.");
+        try {
+            long read = rebuild.rebuild();
+            redirect.addFlashAttribute("success", "The insights were recounted from " + read + " statements.");
+        } catch (InsightsRebuild.AlreadyRunning e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
         return "redirect:/admin/insights";
     }
 
@@ -41,8 +45,12 @@ class InsightsController {
     @ResponseBody
     @Operation(summary = "Recounts the insights from every stored statement, into new counters that replace the old ones "
             + "when complete (a failure leaves the old counts); answers when done, with the number of statements read")
-    Map<String, Long> rebuild() {
-        return Map.of("statementsRead", rebuild.rebuild());
+    org.springframework.http.ResponseEntity<?> rebuild() {
+        try {
+            return org.springframework.http.ResponseEntity.ok(Map.of("statementsRead", rebuild.rebuild()));
+        } catch (InsightsRebuild.AlreadyRunning e) {
+            return org.hipaatraining.lrs.system.ApiProblems.of(org.springframework.http.HttpStatus.CONFLICT, e.getMessage());
+        }
     }
 
     @GetMapping("/admin/insights")

@@ -28,6 +28,8 @@ public class InsightsRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(InsightsRebuild.class);
     private static final int PAGE = 1000;
+    /** How long a rebuild's claim lasts unless renewed (it is, every page of statements). */
+    private static final Duration LEASE = Duration.ofMinutes(2);
     /** Statements stored this long before the rebuild began are counted again after the switch. */
     private static final Duration OVERLAP = Duration.ofSeconds(30);
 
@@ -44,15 +46,28 @@ public class InsightsRebuild {
         this.clock = clock;
     }
 
-    /** Rebuilds now; returns the number of statements read. */
+    /**
+     * Rebuilds now; returns the number of statements read.
+     *
+     * @throws AlreadyRunning when another instance is rebuilding
+     */
     public synchronized long rebuild() {
+        String owner = java.util.UUID.randomUUID().toString();
+        if (!store.claimRebuild(owner, clock.instant(), LEASE)) {
+            throw new AlreadyRunning();
+        }
         running.set(true);
         try {
             Instant started = clock.instant();
             InsightStore building = store.startRebuild();
-            long read = walk(Instant.EPOCH, batch -> projector.apply(batch, building, true));
+            long read = walk(Instant.EPOCH, batch -> projector.apply(batch, building, true), () -> {
+                if (!store.claimRebuild(owner, clock.instant(), LEASE)) {
+                    throw new IllegalStateException("the insights rebuild lost its claim (stopped longer than "
+                            + LEASE.toSeconds() + " s); the counters in use are unchanged");
+                }
+            });
             store.finishRebuild(building, KnowledgeCheckProjector.FORMAT);
-            long since = walk(started.minus(OVERLAP), page -> projector.apply(page, store, false));
+            long since = walk(started.minus(OVERLAP), page -> projector.apply(page, store, false), () -> { });
             log.info("Insights rebuilt from {} statements ({} stored while it ran)", read, since);
             return read;
         } catch (InterruptedException e) {
@@ -60,6 +75,14 @@ public class InsightsRebuild {
             throw new IllegalStateException("insights rebuild interrupted after the switch; the recount of recent statements did not run", e);
         } finally {
             running.set(false);
+            store.releaseRebuild(owner);
+        }
+    }
+
+    /** Another instance is rebuilding the insights: answered with 409. */
+    public static class AlreadyRunning extends RuntimeException {
+        AlreadyRunning() {
+            super("The insights are being recounted by another server instance; try again when it has finished.");
         }
     }
 
@@ -84,6 +107,8 @@ public class InsightsRebuild {
         Thread thread = new Thread(() -> {
             try {
                 rebuild();
+            } catch (AlreadyRunning e) {
+                log.info("Insights: another instance is recounting them");
             } catch (RuntimeException e) {
                 log.warn("Insights rebuild failed; the counters stay as they were: {}", e.toString());
             }
@@ -96,12 +121,13 @@ public class InsightsRebuild {
      * Applies every statement stored from {@code from} on, in stored order, one stored time at a time (a batch, as it
      * was stored: a page's last batch waits for the rest of it on the next page); returns how many it read.
      */
-    private long walk(Instant from, java.util.function.Consumer<List<StoredStatement>> apply) {
+    private long walk(Instant from, java.util.function.Consumer<List<StoredStatement>> apply, Runnable eachPage) {
         long read = 0;
         Instant position = from;
         String positionId = null;
         List<StoredStatement> run = new ArrayList<>();
         while (true) {
+            eachPage.run();
             List<StoredStatement> page = statements.page(position, positionId, PAGE);
             for (StoredStatement s : page) {
                 if (!run.isEmpty() && !run.get(0).stored().equals(s.stored())) {

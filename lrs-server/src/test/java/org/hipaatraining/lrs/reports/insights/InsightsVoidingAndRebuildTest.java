@@ -195,6 +195,13 @@ class InsightsVoidingAndRebuildTest extends LrsIntegrationTest {
         cutShort.increment(InsightStore.ITEMS, Map.of("left-by-a-crash", new InsightStore.Counter(Map.of("module", module.id(),
                 "version", module.version(), "role", "*", "month", "2018-03"), Map.of("answers", 999))));
         assertThat(snapshot()).as("seed %d", seed).isEqualTo(incremental);
+        // while another instance holds the rebuild's claim, a second rebuild is refused rather than run beside it
+        assertThat(store.claimRebuild("another-instance", java.time.Instant.now(), java.time.Duration.ofMinutes(1))).isTrue();
+        HttpResponse<String> refused = admin.postJson("/api/reports/insights/rebuild", "{}");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(refused.body()).contains("another server instance");
+        store.releaseRebuild("another-instance");
+
         HttpResponse<String> rebuilt = admin.postJson("/api/reports/insights/rebuild", "{}");
         assertThat(rebuilt.statusCode()).as(rebuilt.body()).isEqualTo(200);
         assertThat(XapiHttp.json(rebuilt).get("statementsRead").asLong()).isPositive();
