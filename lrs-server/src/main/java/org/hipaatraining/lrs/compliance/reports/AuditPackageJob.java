@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A whole-practice or module audit package built in the background, a part of 250 people (lrs.reports.audit-part-size)
- * at a time, and kept for download as one zip of the parts with a manifest.
+ * A whole-practice or module audit package built in the background, a part at a time (250 people and at most
+ * 2,000 lines of records), and kept for download as one zip of the parts with a manifest.
  *
  * @param moduleId    only this module, or null for every requirement
  * @param peopleTotal people on the roster when the job started (the parts list fewer: those in scope)

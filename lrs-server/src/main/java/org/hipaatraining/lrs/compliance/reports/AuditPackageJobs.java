@@ -51,9 +51,10 @@ import org.hipaatraining.lrs.xapimodel.XapiJson;
 
 /**
  * Whole-practice and module audit packages as background jobs: any instance takes a queued job (or one whose builder
- * stopped, once its lease runs out), renders it a part of 250 people (lrs.reports.audit-part-size) at a time into one
- * zip with a manifest and the SHA-256 of every part, and stores the zip in GridFS so every instance can serve the
- * download. Memory holds one part, whatever the roster's size.
+ * stopped, once its lease runs out), renders it a part at a time (250 people, lrs.reports.audit-part-size, and at most
+ * 2,000 lines of records, lrs.reports.audit-part-rows) into one zip with a manifest and the SHA-256 of every part, and
+ * stores the zip in GridFS so every instance can serve the download. Memory holds one part, whatever the roster's size
+ * and the length of people's histories.
  */
 @Service
 public class AuditPackageJobs implements DeclaresIndexes {
@@ -184,8 +185,15 @@ public class AuditPackageJobs implements DeclaresIndexes {
             try (ZipOutputStream zip = new ZipOutputStream(new DigestOutputStream(new NoClose(upload), whole))) {
                 for (int start = 0; start < people.size(); start += audits.partSize()) {
                     List<Person> chunk = people.subList(start, Math.min(people.size(), start + audits.partSize()));
-                    AuditPackage part = audits.assemble(chunk, module, period, statusOn, job.requestedBy(), false);
-                    if (!part.people().isEmpty()) {
+                    AuditPackage assembled = audits.assemble(chunk, module, period, statusOn, job.requestedBy(), false);
+                    List<List<Person>> pieces = audits.pieces(assembled);
+                    for (List<Person> piece : pieces) {
+                        // long histories: a chunk whose lines would not render within the heap becomes several parts
+                        AuditPackage part = pieces.size() == 1 ? assembled
+                                : audits.assemble(piece, module, period, statusOn, job.requestedBy(), false);
+                        if (part.people().isEmpty()) {
+                            continue;
+                        }
                         String first = part.people().get(0).person().name();
                         String last = part.people().get(part.people().size() - 1).person().name();
                         String file = "part-%03d.pdf".formatted(parts.size() + 1);

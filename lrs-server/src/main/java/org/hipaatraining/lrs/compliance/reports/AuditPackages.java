@@ -58,12 +58,15 @@ public class AuditPackages {
     private final Clock clock;
     private final int maxPeopleInOnePdf;
     private final int partSize;
+    private final int partRows;
 
     AuditPackages(ComplianceService compliance, RosterService roster, TrainingEventStore events, RemedialActions remedial,
                   ModuleReleases releases, PracticePolicies policies, Catalogue catalogue, PracticeProfileSource practice, PdfRenderer renderer, ServerSettings server,
                   Clock clock, @Value("${lrs.reports.audit-pdf-max-people:250}") int maxPeopleInOnePdf,
                   @Value("${lrs.reports.audit-part-size:250}") int partSize,
+                  @Value("${lrs.reports.audit-part-rows:2000}") int partRows,
                   SentNotices notices) {
+        this.partRows = Math.max(1, partRows);
         this.notices = notices;
         this.maxPeopleInOnePdf = maxPeopleInOnePdf;
         this.partSize = Math.max(1, partSize);
@@ -106,8 +109,47 @@ public class AuditPackages {
                     + maxPeopleInOnePdf + " people is built in parts as a background job (POST /api/reports/audit-packages, "
                     + "or the Audit packages page)");
         }
-        return assemble(everyone, module, period, statusOn, generatedBy, false)
-                .withScope(scope(module), unmatchedRecords(module, period));
+        AuditPackage audit = assemble(everyone, module, period, statusOn, generatedBy, false);
+        int rows = audit.people().stream().mapToInt(AuditPackages::rows).sum();
+        if (rows > partRows) {
+            throw new TooLarge("the package would hold " + rows + " lines of records (more than " + partRows
+                    + ", lrs.reports.audit-part-rows): it is built in parts as a background job (POST /api/reports/audit-packages, "
+                    + "or the Audit packages page)");
+        }
+        return audit.withScope(scope(module), unmatchedRecords(module, period));
+    }
+
+    /** The lines a person takes in a PDF: their heading, each status, result, remedial action and notice. */
+    static int rows(AuditPackage.PersonRecord person) {
+        return 1 + person.statuses().size() + person.results().size() + person.remedialActions().size() + person.notices().size();
+    }
+
+    /**
+     * The people of an assembled package in groups of at most {@code lrs.reports.audit-part-rows} lines (a person with
+     * more is a group alone): what one PDF renders within the heap, whatever the length of people's histories.
+     */
+    List<List<Person>> pieces(AuditPackage assembled) {
+        return pieces(assembled.people(), partRows);
+    }
+
+    static List<List<Person>> pieces(List<AuditPackage.PersonRecord> people, int partRows) {
+        List<List<Person>> pieces = new ArrayList<>();
+        List<Person> piece = new ArrayList<>();
+        int rows = 0;
+        for (AuditPackage.PersonRecord person : people) {
+            int own = rows(person);
+            if (!piece.isEmpty() && rows + own > partRows) {
+                pieces.add(piece);
+                piece = new ArrayList<>();
+                rows = 0;
+            }
+            piece.add(person.person());
+            rows += own;
+        }
+        if (!piece.isEmpty()) {
+            pieces.add(piece);
+        }
+        return pieces;
     }
 
     /**
