@@ -84,7 +84,7 @@ public class TriggerEvents implements DeclaresIndexes {
         if ((d.modules() == null || d.modules().isEmpty()) && d.microLesson() == null) {
             problems.add("modules: the modules to take (or microLesson: a lesson written for the event)");
         } else if (d.modules() != null) {
-            d.modules().stream().filter(m -> catalogue.module(m).isEmpty())
+            d.modules().stream().filter(m -> !catalogue.lists(m))
                     .forEach(m -> problems.add("modules: '" + m + "' is not a module in the catalogue"));
         }
         if (d.dueDate() == null || d.dueDate().isBefore(today)) {
