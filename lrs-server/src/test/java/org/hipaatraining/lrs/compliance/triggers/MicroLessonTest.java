@@ -26,6 +26,9 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.awaitility.Awaitility;
 import org.hipaatraining.content.Catalogue;
 import org.hipaatraining.content.Module;
+import org.hipaatraining.packager.PackageBuilder;
+import org.hipaatraining.packager.PackageFormat;
+import org.hipaatraining.packager.PackageSpec;
 import org.hipaatraining.lrs.support.LrsIntegrationTest;
 import org.hipaatraining.lrs.support.ModulePlayer;
 import org.hipaatraining.lrs.support.PolicyViolations;
@@ -139,6 +142,16 @@ class MicroLessonTest extends LrsIntegrationTest {
         String page = new String(zipEntry(admin, "/api/packages/hipaa-module-" + lessonId + "-1.0.0-xapi.zip",
                 "modules/" + lessonId + "/index.html"), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(page).as("the practice's text is escaped, never markup").doesNotContain("<script>alert");
+
+        // any server instance builds the same bytes from the event as stored: here, from the event the API returns
+        TriggerEvent stored = XapiJson.MAPPER.treeToValue(XapiJson.MAPPER.readTree(admin.get(path).body()).valueStream()
+                .filter(e -> lessonId.equals("event-" + e.get("id").asString())).findFirst().orElseThrow(), TriggerEvent.class);
+        Module rebuilt = stored.microLesson().module(catalogue.iriBase(), stored.microLessonModuleId(),
+                stored.microLessonDescription(), java.time.LocalDate.ofInstant(stored.recordedAt(), java.time.ZoneOffset.UTC));
+        Catalogue elsewhere = Catalogue.loadDefault().withAuthoredModules(id -> java.util.Optional.of(rebuilt).filter(m -> m.id().equals(id)));
+        byte[] built = new PackageBuilder().build(elsewhere, PackageSpec.forModule(lessonId), PackageFormat.CMI5);
+        assertThat(admin.getBytes("/api/packages/hipaa-module-" + lessonId + "-1.0.0-cmi5.zip", Map.of()).body())
+                .as("the served cmi5 zip, byte for byte").isEqualTo(built);
 
         // launched through the cmi5 launcher as the person, and played in the packaged player
         ObjectNode actor = XapiJson.MAPPER.createObjectNode().put("objectType", "Agent").put("name", learner.name());
