@@ -114,6 +114,8 @@ class TriggerEventsPageTest extends LrsIntegrationTest {
         assertThat(page.locator(".message.error").textContent()).contains("microLesson.questions[0].correct");
         assertThat(page.locator("#lessonTitle").inputValue()).isEqualTo(title);
         assertThat(page.locator("#q0Choice1").inputValue()).isEqualTo("Ask them to use the portal, and do not answer there");
+        page.locator("#micro-lesson").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                .setPath(AdminBrowser.SCREENSHOTS.resolve("trigger-events-micro-lesson-form-1280.png")));
 
         page.locator("#q0Correct1").check();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record the event")).click();
