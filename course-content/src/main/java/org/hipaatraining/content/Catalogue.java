@@ -28,9 +28,16 @@ public final class Catalogue {
     private final List<Topic> topics;
     private final Policies policies;
     private final ContentSource source;
+    private final AuthoredModules authored;
 
     Catalogue(String iriBase, List<Module> modules, List<Role> roles, List<Topic> topics, Policies policies,
               ContentSource source) {
+        this(iriBase, modules, roles, topics, policies, source, AuthoredModules.NONE);
+    }
+
+    private Catalogue(String iriBase, List<Module> modules, List<Role> roles, List<Topic> topics, Policies policies,
+                      ContentSource source, AuthoredModules authored) {
+        this.authored = Objects.requireNonNull(authored, "authored");
         this.iriBase = iriBase;
         this.modules = List.copyOf(modules);
         this.roles = List.copyOf(roles);
@@ -54,6 +61,19 @@ public final class Catalogue {
         return new CatalogueLoader(ContentSource.directory(folder.toAbsolutePath())).load();
     }
 
+    /**
+     * This catalogue, also resolving the modules a practice authors ({@link #module}, {@link #moduleByIri},
+     * {@link #moduleContaining}); {@link #modules()} still lists only the content's.
+     */
+    public Catalogue withAuthoredModules(AuthoredModules authoredModules) {
+        return new Catalogue(iriBase, modules, roles, topics, policies, source, authoredModules);
+    }
+
+    /** Whether the content lists this module (false for an authored one, and for an unknown id). */
+    public boolean lists(String moduleId) {
+        return modulesById.containsKey(moduleId);
+    }
+
     /** The base every activity IRI is built on, e.g. {@code https://hipaa-training.org/xapi}. */
     public String iriBase() {
         return iriBase;
@@ -64,13 +84,26 @@ public final class Catalogue {
         return modules;
     }
 
+    /** A module of the content, or one a practice authored. */
     public Optional<Module> module(String id) {
-        return Optional.ofNullable(modulesById.get(id));
+        Module listed = modulesById.get(id);
+        if (listed != null || id == null) {
+            return Optional.ofNullable(listed);
+        }
+        return authored.module(id);
     }
 
     /** The module whose activity IRI this is; how the LRS maps an xAPI activity id to a module. */
     public Optional<Module> moduleByIri(String iri) {
-        return Optional.ofNullable(modulesByIri.get(iri));
+        Module listed = modulesByIri.get(iri);
+        if (listed != null || iri == null) {
+            return Optional.ofNullable(listed);
+        }
+        String prefix = iriBase + "/activities/module/";
+        if (!iri.startsWith(prefix) || iri.indexOf('/', prefix.length()) >= 0) {
+            return Optional.empty();
+        }
+        return authored.module(iri.substring(prefix.length())).filter(m -> m.iri().equals(iri));
     }
 
     /**
@@ -82,11 +115,12 @@ public final class Catalogue {
         if (exact != null) {
             return Optional.of(exact);
         }
-        int slash = activityIri.indexOf('/', (iriBase + "/activities/module/").length());
-        if (!activityIri.startsWith(iriBase + "/activities/module/") || slash < 0) {
+        String prefix = iriBase + "/activities/module/";
+        if (activityIri == null || !activityIri.startsWith(prefix)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(modulesByIri.get(activityIri.substring(0, slash)));
+        int slash = activityIri.indexOf('/', prefix.length());
+        return moduleByIri(slash < 0 ? activityIri : activityIri.substring(0, slash));
     }
 
     /** The activity IRI of a role's course (the package of the role's modules). */

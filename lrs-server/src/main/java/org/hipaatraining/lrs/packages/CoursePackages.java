@@ -63,7 +63,35 @@ public class CoursePackages {
     }
 
     public Optional<Available> find(String fileName) {
-        return all().stream().filter(a -> a.fileName().equals(fileName)).findFirst();
+        return all().stream().filter(a -> a.fileName().equals(fileName)).findFirst().or(() -> authored(fileName));
+    }
+
+    /**
+     * The packages of a module the practice wrote (a trigger event's micro-lesson, {@code hipaa-module-event-...}),
+     * which the catalogue resolves but does not list: the trigger events page links them.
+     */
+    public List<Available> ofAuthoredModule(String moduleId) {
+        return catalogue.module(moduleId).filter(m -> !catalogue.lists(m.id())).stream()
+                .flatMap(m -> java.util.Arrays.stream(PackageFormat.values()).map(format -> new Available(
+                        PackageSpec.forModule(m.id()).fileName(catalogue, format), "module", m.id(),
+                        m.title() + " (" + m.version() + ")", format.id(), format.displayName())))
+                .toList();
+    }
+
+    private Optional<Available> authored(String fileName) {
+        for (PackageFormat format : PackageFormat.values()) {
+            String prefix = "hipaa-module-";
+            String suffix = "-" + format.id() + ".zip";
+            if (fileName.startsWith(prefix) && fileName.endsWith(suffix)) {
+                String idAndVersion = fileName.substring(prefix.length(), fileName.length() - suffix.length());
+                int dash = idAndVersion.lastIndexOf('-');
+                if (dash > 0) {
+                    return ofAuthoredModule(idAndVersion.substring(0, dash)).stream()
+                            .filter(a -> a.fileName().equals(fileName)).findFirst();
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private record Built(String policiesKey, byte[] zip) {

@@ -219,6 +219,48 @@ class StatusCalculatorTest {
         assertThat(taken).noneMatch(s -> s.requirement().equals("role-it"));
     }
 
+    @Test
+    void anEventsMicroLessonIsDueWithTheEventAsReasonAndOncePassedStaysCompliantWithoutADueDate() {
+        String lessonId = "event-e1";
+        org.hipaatraining.content.Module lesson = new org.hipaatraining.content.MicroLesson("Faxing lab results",
+                "A fax went to the wrong number.", List.of(new org.hipaatraining.content.MicroLesson.MicroQuestion(
+                "What first?", List.of("Check the number", "Send it"), 0, "Misdialled faxes are disclosures.")))
+                .module(CATALOGUE.iriBase(), lessonId, "after the incident", HIRED);
+        Catalogue withLesson = CATALOGUE.withAuthoredModules(id -> id.equals(lessonId) ? Optional.of(lesson) : Optional.empty());
+        LocalDate incident = HIRED.plusDays(60);
+        List<Assignment> assigned = List.of(new Assignment(lessonId, incident, incident.plusDays(14),
+                "Privacy incident: fax to the wrong number"));
+        StatusCalculator withEvents = new StatusCalculator(withLesson, StatusCalculatorTest::none, p -> assigned);
+
+        assertThat(withEvents.statusOf(person, requirements, events, incident.minusDays(1)))
+                .noneMatch(s -> s.requirement().equals(lessonId));
+        ModuleStatus due = withEvents.statusOf(person, requirements, events, incident.plusDays(1)).stream()
+                .filter(s -> s.requirement().equals(lessonId)).findFirst().orElseThrow();
+        assertThat(due.state()).isEqualTo(ComplianceState.NEVER_STARTED);
+        assertThat(due.moduleTitle()).isEqualTo("Faxing lab results");
+        assertThat(due.dueDate()).isEqualTo(incident.plusDays(14));
+        assertThat(due.reason()).contains("fax to the wrong number");
+        assertThat(due.requiredBy()).isEmpty();
+
+        event(lessonId, EventType.FAILED, false, incident.plusDays(2).atTime(9, 0).toInstant(ZoneOffset.UTC), "1.0.0", 0.0);
+        assertThat(withEvents.statusOf(person, requirements, events, incident.plusDays(2)).stream()
+                .filter(s -> s.requirement().equals(lessonId)).findFirst().orElseThrow().state()).isEqualTo(ComplianceState.FAILED);
+        event(lessonId, EventType.PASSED, true, incident.plusDays(3).atTime(9, 0).toInstant(ZoneOffset.UTC), "1.0.0", 1.0);
+
+        for (LocalDate later : List.of(incident.plusDays(3), incident.plusDays(400))) {
+            ModuleStatus done = withEvents.statusOf(person, requirements, events, later).stream()
+                    .filter(s -> s.requirement().equals(lessonId)).findFirst().orElseThrow();
+            assertThat(done.state()).isEqualTo(ComplianceState.COMPLIANT);
+            assertThat(done.completedOn()).isEqualTo(incident.plusDays(3));
+            assertThat(done.completedVersion()).isEqualTo("1.0.0");
+            assertThat(done.scaled()).isEqualTo(1.0);
+            assertThat(done.attempts()).isEqualTo(2);
+            assertThat(done.reason()).contains("fax to the wrong number");
+            assertThat(done.dueDate()).as("no refresher, nothing to remind of").isNull();
+            assertThat(done.overdue()).isFalse();
+        }
+    }
+
     private ModuleStatus status(String requirement, LocalDate on) {
         return statuses(on).stream().filter(s -> s.requirement().equals(requirement)).findFirst().orElseThrow();
     }

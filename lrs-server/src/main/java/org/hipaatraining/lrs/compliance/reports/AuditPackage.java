@@ -25,12 +25,36 @@ import org.hipaatraining.lrs.policies.PracticePolicies;
  */
 public record AuditPackage(PracticeProfile practice, String scope, ReportPeriod period, LocalDate statusOn, Instant generatedAt,
                            String generatedBy, List<PersonRecord> people, List<ModuleHistory> modules,
-                           List<PolicyAcknowledged> policies, int resultCount, int remedialCount, int unmatchedRecords) {
+                           List<PolicyAcknowledged> policies, int resultCount, int remedialCount, int unmatchedRecords,
+                           List<TriggerEventLine> triggerEvents) {
+
+    public AuditPackage {
+        triggerEvents = triggerEvents == null ? List.of() : List.copyOf(triggerEvents);
+    }
 
     /** The same package under another scope's wording, with the count of records from no one on the roster. */
     public AuditPackage withScope(String scope, int unmatchedRecords) {
         return new AuditPackage(practice, scope, period, statusOn, generatedAt, generatedBy, people, modules, policies,
-                resultCount, remedialCount, unmatchedRecords);
+                resultCount, remedialCount, unmatchedRecords, triggerEvents);
+    }
+
+    /**
+     * A trigger event of the period: what happened, whom it concerns, what they take, and for a micro-lesson its
+     * text and questions, who among the people in the package has passed it and who has not yet.
+     *
+     * @param concerns     "Everyone", role titles, "2 named people"
+     * @param moduleTitles the catalogue modules it assigns
+     */
+    public record TriggerEventLine(org.hipaatraining.lrs.compliance.triggers.TriggerEvent event, String concerns,
+                                   List<String> moduleTitles, List<LessonCompletion> completedBy, List<String> notYet) {
+    }
+
+    /** Someone who passed an event's micro-lesson: when, with what score, and the statement behind it. */
+    public record LessonCompletion(String name, LocalDate completedOn, Double scaled, String statementId) {
+
+        public String score() {
+            return scaled == null ? "" : ReportFormat.percent(scaled) + "%";
+        }
     }
 
     public String generated() {

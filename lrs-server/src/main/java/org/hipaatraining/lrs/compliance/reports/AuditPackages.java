@@ -29,7 +29,10 @@ import org.hipaatraining.lrs.compliance.requirements.ModuleReleases;
 import org.hipaatraining.lrs.compliance.roster.Person;
 import org.hipaatraining.lrs.compliance.roster.RosterService;
 import org.hipaatraining.lrs.compliance.status.ComplianceService;
+import org.hipaatraining.lrs.compliance.status.ComplianceState;
 import org.hipaatraining.lrs.compliance.status.ModuleStatus;
+import org.hipaatraining.lrs.compliance.triggers.TriggerEvent;
+import org.hipaatraining.lrs.compliance.triggers.TriggerEvents;
 import org.hipaatraining.lrs.policies.PracticePolicies;
 import org.hipaatraining.lrs.policies.PolicyVersion;
 import org.hipaatraining.lrs.system.ServerSettings;
@@ -49,6 +52,7 @@ public class AuditPackages {
     private final TrainingEventStore events;
     private final RemedialActions remedial;
     private final SentNotices notices;
+    private final TriggerEvents triggers;
     private final ModuleReleases releases;
     private final PracticePolicies policies;
     private final Catalogue catalogue;
@@ -65,8 +69,9 @@ public class AuditPackages {
                   Clock clock, @Value("${lrs.reports.audit-pdf-max-people:250}") int maxPeopleInOnePdf,
                   @Value("${lrs.reports.audit-part-size:250}") int partSize,
                   @Value("${lrs.reports.audit-part-rows:2000}") int partRows,
-                  SentNotices notices) {
+                  SentNotices notices, TriggerEvents triggers) {
         this.partRows = Math.max(1, partRows);
+        this.triggers = triggers;
         this.notices = notices;
         this.maxPeopleInOnePdf = maxPeopleInOnePdf;
         this.partSize = Math.max(1, partSize);
@@ -216,7 +221,52 @@ public class AuditPackages {
         }
         int remedialCount = people.stream().mapToInt(p -> p.remedialActions().size()).sum();
         return new AuditPackage(practice.current(), "", period, statusOn, clock.instant(), generatedBy, people,
-                histories(modulesCovered), policiesAcknowledged(people), results, remedialCount, 0);
+                histories(modulesCovered), policiesAcknowledged(people), results, remedialCount, 0,
+                triggerEvents(people, moduleId, period));
+    }
+
+    /**
+     * The trigger events of the period (for a module's package, those assigning it), with who among these people has
+     * passed each micro-lesson and who it is still open for.
+     */
+    private List<AuditPackage.TriggerEventLine> triggerEvents(List<AuditPackage.PersonRecord> people, String moduleId,
+                                                              ReportPeriod period) {
+        List<AuditPackage.TriggerEventLine> lines = new ArrayList<>();
+        for (TriggerEvent event : triggers.all()) {
+            if (!period.contains(event.date()) || (moduleId != null && !event.requiredModules().contains(moduleId))) {
+                continue;
+            }
+            List<AuditPackage.LessonCompletion> completed = new ArrayList<>();
+            List<String> notYet = new ArrayList<>();
+            if (event.microLesson() != null) {
+                for (AuditPackage.PersonRecord p : people) {
+                    p.statuses().stream().filter(s -> s.requirement().equals(event.microLessonModuleId())).findFirst()
+                            .ifPresent(s -> {
+                                if (s.state() == ComplianceState.COMPLIANT) {
+                                    completed.add(new AuditPackage.LessonCompletion(p.person().name(), s.completedOn(),
+                                            s.scaled(), s.completionStatementId()));
+                                } else {
+                                    notYet.add(p.person().name() + " (" + s.state().label().toLowerCase(java.util.Locale.ROOT) + ")");
+                                }
+                            });
+                }
+            }
+            lines.add(new AuditPackage.TriggerEventLine(event, concerns(event),
+                    event.modules().stream().map(this::title).toList(), completed, notYet));
+        }
+        return lines;
+    }
+
+    private String concerns(TriggerEvent e) {
+        List<String> parts = new ArrayList<>();
+        if (e.everyone()) {
+            parts.add("Everyone");
+        }
+        e.roles().forEach(r -> parts.add(catalogue.role(r).map(Role::title).orElse(r)));
+        if (!e.personIds().isEmpty()) {
+            parts.add(e.personIds().size() == 1 ? "1 named person" : e.personIds().size() + " named people");
+        }
+        return String.join(", ", parts);
     }
 
     private PracticePolicies.Check check(TrainingEvent ack) {

@@ -110,7 +110,8 @@ public class RequirementsService {
     private void checkModules(String field, List<String> ids, boolean reminders) {
         List<String> problems = new ArrayList<>();
         for (String id : ids) {
-            var module = catalogue.module(id);
+            // a role requires the content's modules, never a trigger event's micro-lesson
+            var module = catalogue.module(id).filter(m -> catalogue.lists(m.id()));
             if (module.isEmpty()) {
                 problems.add("'" + id + "' is not a module in the catalogue");
             } else if (reminders != (module.get().kind() == ModuleKind.REMINDER)) {

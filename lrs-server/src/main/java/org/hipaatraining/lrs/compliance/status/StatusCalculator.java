@@ -74,16 +74,25 @@ public final class StatusCalculator {
         for (String moduleId : modules) {
             statuses.add(assigned(module(person, requirements, moduleId, roles, events, today), assigned, events, today));
         }
-        for (Module module : catalogue.modules()) {
+        // modules assigned by events alone: the catalogue's in its order, then the practice's micro-lessons
+        List<Module> byEvents = new ArrayList<>(catalogue.modules());
+        assigned.stream().map(Assignment::moduleId).distinct().filter(id -> !catalogue.lists(id))
+                .forEach(id -> catalogue.module(id).ifPresent(byEvents::add));
+        for (Module module : byEvents) {
             if (!modules.contains(module.id()) && assigned.stream().anyMatch(a -> a.moduleId().equals(module.id()))) {
                 ModuleStatus byEvent = status(person, module.id(), module.id(), module.title(), List.of(),
                         ComplianceState.NEVER_STARTED, false, today, today, null, null, List.of(), List.of(),
                         Optional.empty(), today);
                 ModuleStatus open = assigned(byEvent, assigned, events, today);
-                // only while open: once taken, nothing is outstanding (the completion is in the records)
                 if (open.reason() != null) {
                     statuses.add(open);
+                } else if (!catalogue.lists(module.id())) {
+                    // a micro-lesson is nothing but its event's requirement: once taken it stays, compliant, as the
+                    // record that the event's training was done
+                    completedMicroLesson(person, module, assigned, events, today).ifPresent(statuses::add);
                 }
+                // a catalogue module only while open: once taken, nothing is outstanding (the completion is in the
+                // records)
             }
         }
         reminders(person, requirements, roles, events, today).ifPresent(statuses::add);
@@ -123,6 +132,32 @@ public final class StatusCalculator {
                 status.completionStatementId(), status.scaled(), attempts, status.lastActivity(), status.materialRelease(),
                 status.acknowledgedPolicy(), status.acknowledgedAt(), status.onLeave(), open.reason(),
                 status.beforeAccess() && dueDate.equals(status.dueDate()));
+    }
+
+    /**
+     * A micro-lesson passed on or after its event's day: compliant for good (no due date: there is no refresher, and
+     * nothing to remind of), with the event as its reason.
+     */
+    private Optional<ModuleStatus> completedMicroLesson(Person person, Module module, List<Assignment> assigned,
+                                                        List<TrainingEvent> all, LocalDate today) {
+        Assignment assignment = assigned.stream().filter(a -> a.moduleId().equals(module.id()))
+                .min(Comparator.comparing(Assignment::assignedOn)).orElseThrow();
+        List<TrainingEvent> events = all.stream().filter(e -> e.moduleId().equals(module.id()))
+                .sorted(Comparator.comparing(TrainingEvent::timestamp)).toList();
+        TrainingEvent completion = events.stream().filter(e -> e.satisfies() && !day(e).isBefore(assignment.assignedOn()))
+                .findFirst().orElse(null);
+        if (completion == null) {
+            return Optional.empty();
+        }
+        List<TrainingEvent> cycle = events.stream().filter(e -> !day(e).isBefore(assignment.assignedOn())
+                && !e.timestamp().isAfter(completion.timestamp())).toList();
+        ModuleStatus done = status(person, module.id(), module.id(), module.title(), List.of(), ComplianceState.COMPLIANT,
+                false, assignment.assignedOn(), assignment.dueDate(), null, completion, cycle, events, Optional.empty(),
+                today);
+        return Optional.of(new ModuleStatus(done.personId(), done.personName(), done.requirement(), done.moduleId(),
+                done.moduleTitle(), done.requiredBy(), done.state(), false, done.assignedOn(), null, null,
+                done.completedOn(), done.completedVersion(), done.completionStatementId(), done.scaled(), done.attempts(),
+                done.lastActivity(), null, null, null, done.onLeave(), assignment.reason(), false));
     }
 
     private ModuleStatus module(Person person, Requirements requirements, String moduleId, Set<String> roles,

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.hipaatraining.content.MicroLesson;
 import org.hipaatraining.lrs.compliance.roster.Person;
 
 /**
@@ -13,10 +14,15 @@ import org.hipaatraining.lrs.compliance.roster.Person;
  * @param description what happened, in words without patient details
  * @param everyone    it concerns the whole workforce; else the people holding {@code roles} on {@code date}, and
  *                    {@code personIds}
+ * @param microLesson a lesson the practice wrote for the event, taken like a module ({@link #microLessonModuleId()});
+ *                    null when the event names catalogue modules only
  */
 public record TriggerEvent(String id, LocalDate date, Kind kind, String description, boolean everyone,
                            List<String> roles, List<String> personIds, List<String> modules, LocalDate dueDate,
-                           String recordedBy, Instant recordedAt) {
+                           String recordedBy, Instant recordedAt, MicroLesson microLesson) {
+
+    /** The module id of an event's micro-lesson: {@code event-{event id}}. */
+    public static final String MICRO_LESSON_PREFIX = "event-";
 
     public enum Kind {
         PRIVACY_INCIDENT("Privacy incident"), NEAR_MISS("Near miss"), NEW_SYSTEM("New system"),
@@ -37,6 +43,32 @@ public record TriggerEvent(String id, LocalDate date, Kind kind, String descript
         roles = roles == null ? List.of() : List.copyOf(roles);
         personIds = personIds == null ? List.of() : List.copyOf(personIds);
         modules = modules == null ? List.of() : List.copyOf(modules);
+    }
+
+    public TriggerEvent(String id, LocalDate date, Kind kind, String description, boolean everyone, List<String> roles,
+                        List<String> personIds, List<String> modules, LocalDate dueDate, String recordedBy,
+                        Instant recordedAt) {
+        this(id, date, kind, description, everyone, roles, personIds, modules, dueDate, recordedBy, recordedAt, null);
+    }
+
+    /** The module its micro-lesson is built into, or null without one. */
+    public String microLessonModuleId() {
+        return microLesson == null ? null : MICRO_LESSON_PREFIX + id;
+    }
+
+    /** What the people it concerns take: the modules, then the micro-lesson. */
+    public List<String> requiredModules() {
+        if (microLesson == null) {
+            return modules;
+        }
+        List<String> all = new java.util.ArrayList<>(modules);
+        all.add(microLessonModuleId());
+        return List.copyOf(all);
+    }
+
+    /** What the learner reads on the micro-lesson's start screen: the event, as statuses name it. */
+    public String microLessonDescription() {
+        return "Written by the practice after: " + reason();
     }
 
     public boolean concerns(Person person) {

@@ -26,7 +26,10 @@ class TriggerEventsController {
     @PostMapping
     @Operation(summary = "Record an event that calls for training (incident, near miss, new system, audit finding, policy "
             + "change): the people it concerns (everyone, roles, or person ids) get the modules, due on dueDate, with the "
-            + "event as the reason. No patient details in the description. Events cannot be edited or deleted.")
+            + "event as the reason. No patient details in the description. Events cannot be edited or deleted. Optionally "
+            + "microLesson: {title, text (plain paragraphs separated by blank lines), questions: 1 to 3 of {prompt, "
+            + "choices (2 to 5), correct (the right choice's position, from 0), explanation}}: a lesson of the practice's "
+            + "own, built into module event-{id} (version 1.0.0) and required of the same people by the same date.")
     ResponseEntity<TriggerEvent> record(@RequestBody TriggerEvents.Details body, Principal admin) {
         return ResponseEntity.status(HttpStatus.CREATED).body(triggers.record(body, admin.getName()));
     }

@@ -85,6 +85,58 @@ class TriggerEventsPageTest extends LrsIntegrationTest {
     }
 
     @Test
+    void aMicroLessonWrittenOnThePageIsRefusedNamingTheFieldThenRecordedAndAssignedWithItsPackages() {
+        PracticeFixture practice = new PracticeFixture(xapi);
+        Learner it = practice.person("Ivo Lesson " + practice.run, "ivo", List.of("it"), 400, "Dr. Trigger");
+        String description = "New patient portal goes live " + practice.run;
+        String title = "The new portal " + practice.run;
+        if (browser == null) {
+            browser = new AdminBrowser(port);
+        }
+        Page page = browser.signedIn("admin", ADMIN_PASSWORD, 1280, 900);
+        page.navigate(browser.url("/admin/trigger-events"));
+        assertThat(page.locator("#micro-lesson").textContent()).contains("No patient names or details");
+
+        page.locator("#kind").selectOption("NEW_SYSTEM");
+        page.locator("#description").fill(description);
+        page.locator("#whom-roles").check();
+        page.locator("#role-it").check();
+        page.locator("#lessonTitle").fill(title);
+        page.locator("#lessonText").fill("From Monday patients message us through the portal.\n\nNever answer clinical "
+                + "questions by personal email.");
+        page.locator("#q0Prompt").fill("A patient emails your personal address. What do you do?");
+        page.locator("#q0Choice0").fill("Answer, since the patient wrote first");
+        page.locator("#q0Choice1").fill("Ask them to use the portal, and do not answer there");
+        page.locator("#q0Explanation").fill("Only the portal is secured and logged.");
+        // no right answer marked: refused, naming the field, and what was typed is kept
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record the event")).click();
+        page.waitForURL("**/admin/trigger-events");
+        assertThat(page.locator(".message.error").textContent()).contains("microLesson.questions[0].correct");
+        assertThat(page.locator("#lessonTitle").inputValue()).isEqualTo(title);
+        assertThat(page.locator("#q0Choice1").inputValue()).isEqualTo("Ask them to use the portal, and do not answer there");
+        page.locator("#micro-lesson").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                .setPath(AdminBrowser.SCREENSHOTS.resolve("trigger-events-micro-lesson-form-1280.png")));
+
+        page.locator("#q0Correct1").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record the event")).click();
+        page.waitForURL("**/admin/trigger-events");
+        assertThat(page.locator(".message.success").textContent()).contains("New system", description, title);
+        var row = page.locator("#trigger-events-table tbody tr").first();
+        assertThat(row.textContent()).contains(description, "Lesson: " + title + " (1 question)");
+        String cmi5 = row.getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("cmi5"))
+                .getAttribute("href");
+        assertThat(cmi5).matches("/api/packages/hipaa-module-event-[0-9a-f-]+-1\\.0\\.0-cmi5\\.zip");
+        assertThat(page.request().get(browser.url(cmi5)).status()).isEqualTo(200);
+        browser.screenshot(page, "trigger-events-micro-lesson-1280");
+
+        String lessonId = cmi5.replaceAll(".*hipaa-module-(event-[0-9a-f-]+)-1\\.0\\.0-cmi5\\.zip", "$1");
+        Map<String, JsonNode> statuses = org.awaitility.Awaitility.await("the IT role's micro-lesson")
+                .atMost(java.time.Duration.ofSeconds(60)).until(() -> practice.statuses(it), s -> s.containsKey(lessonId));
+        assertThat(statuses.get(lessonId).get("moduleTitle").asString()).isEqualTo(title);
+        assertThat(statuses.get(lessonId).get("reason").asString()).contains("New system", description);
+    }
+
+    @Test
     void anAuditorSeesTheEventsButNoFormAndAForgedPostIsRefused() {
         PracticeFixture practice = new PracticeFixture(xapi);
         String auditor = "auditor-" + practice.run;
