@@ -135,13 +135,25 @@ final class IndexTable {
         if (table == null) {
             return entries;
         }
-        StringBuilder sql = new StringBuilder("SELECT k, pos FROM ").append(table).append(" WHERE 1");
         List<Object> args = new ArrayList<>(4);
-        if (from != null) {
+        String sql = scanSql(table, from, to, reverse, after, limit, args);
+        file.current().forEach(sql, row -> entries.add(new Entry(row.getBytes(1), row.getLong(2))), args.toArray());
+        return entries;
+    }
+
+    /**
+     * The SQL of one chunk of {@link #scan}, its arguments added to {@code args}. A continuation starts at the entry
+     * after {@code after}, which lies inside the range, so the range's bound on that side is left out: given both,
+     * SQLite seeks by the range's bound and filters out every entry before {@code after} again, and each chunk cost
+     * all the chunks before it (an export of 1,000,000 statements slowed from 17,000 to 3,900 a second as it went).
+     */
+    static String scanSql(String table, byte[] from, byte[] to, boolean reverse, Entry after, int limit, List<Object> args) {
+        StringBuilder sql = new StringBuilder("SELECT k, pos FROM ").append(table).append(" WHERE 1");
+        if (from != null && (after == null || reverse)) {
             sql.append(" AND k >= ?");
             args.add(from);
         }
-        if (to != null) {
+        if (to != null && (after == null || !reverse)) {
             sql.append(" AND k < ?");
             args.add(to);
         }
@@ -151,8 +163,7 @@ final class IndexTable {
             args.add(after.position());
         }
         sql.append(reverse ? " ORDER BY k DESC, pos DESC" : " ORDER BY k, pos").append(" LIMIT ").append(limit);
-        file.current().forEach(sql.toString(), row -> entries.add(new Entry(row.getBytes(1), row.getLong(2))), args.toArray());
-        return entries;
+        return sql.toString();
     }
 
     void drop() {
