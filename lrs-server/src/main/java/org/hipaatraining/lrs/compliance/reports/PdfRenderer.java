@@ -10,7 +10,16 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessRead;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
 import org.springframework.stereotype.Component;
@@ -54,18 +63,20 @@ public class PdfRenderer {
     public byte[] render(String template, Map<String, Object> variables) {
         String html = templates.process("reports/" + template, new Context(Locale.US, variables));
         ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
-        try {
+        try (PDDocument document = new PDDocument()) {
             PdfRendererBuilder builder = new PdfRendererBuilder()
+                    .usePDDocument(document)
                     .withW3cDocument(W3CDom.convert(Jsoup.parse(html)), "/")
                     .withProducer("HIPAA training LRS")
                     .toStream(pdf);
             if (liberation != null) {
-                use(builder, FAMILY, liberation);
+                use(builder, document, FAMILY, liberation);
             } else {
-                builder.useFont(PdfRenderer::bundledRegular, FAMILY, 400, FontStyle.NORMAL, true);
+                builder.useFont(new WithoutSubstitutions(document, () -> new RandomAccessReadBuffer(bundledRegular())),
+                        FAMILY, 400, FontStyle.NORMAL, true);
             }
             if (dejavu != null) {
-                use(builder, FALLBACK, dejavu);
+                use(builder, document, FALLBACK, dejavu);
             }
             builder.run();
         } catch (IOException e) {
@@ -74,13 +85,57 @@ public class PdfRenderer {
         return pdf.toByteArray();
     }
 
-    private static void use(PdfRendererBuilder builder, String family, Faces faces) {
-        builder.useFont(faces.regular(), family, 400, FontStyle.NORMAL, true);
+    private static void use(PdfRendererBuilder builder, PDDocument document, String family, Faces faces) {
+        builder.useFont(WithoutSubstitutions.of(document, faces.regular()), family, 400, FontStyle.NORMAL, true);
         if (faces.bold() != null) {
-            builder.useFont(faces.bold(), family, 700, FontStyle.NORMAL, true);
+            builder.useFont(WithoutSubstitutions.of(document, faces.bold()), family, 700, FontStyle.NORMAL, true);
         }
         if (faces.italic() != null) {
-            builder.useFont(faces.italic(), family, 400, FontStyle.ITALIC, true);
+            builder.useFont(WithoutSubstitutions.of(document, faces.italic()), family, 400, FontStyle.ITALIC, true);
+        }
+    }
+
+    /** Opens a font's bytes. */
+    @FunctionalInterface
+    interface FontSource {
+        RandomAccessRead open() throws IOException;
+    }
+
+    /**
+     * A face read when the document first sets text in it, with the font's glyph substitutions (its GSUB table) off.
+     * PDFBox applies a TrueType font's substitutions to every string it shows and compiles a pattern of the font's
+     * substitutable glyph runs each time: three quarters of an audit package's rendering time went there. For the
+     * Latin text of these reports the substitutions are ligatures ("fi" as one glyph), which also keep those letters
+     * out of the text an auditor searches or copies.
+     */
+    static final class WithoutSubstitutions extends PDFontSupplier {
+        private final PDDocument document;
+        private final FontSource source;
+        private PDFont font;
+
+        WithoutSubstitutions(PDDocument document, FontSource source) {
+            super(null);
+            this.document = document;
+            this.source = source;
+        }
+
+        static WithoutSubstitutions of(PDDocument document, File file) {
+            return new WithoutSubstitutions(document, () -> new RandomAccessReadBufferedFile(file));
+        }
+
+        @Override
+        public PDFont supply() {
+            if (font == null) {
+                try {
+                    TrueTypeFont face = new TTFParser().parse(source.open());
+                    face.setEnableGsub(false);
+                    document.registerTrueTypeFontForClosing(face);
+                    font = PDType0Font.load(document, face, true);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return font;
         }
     }
 
