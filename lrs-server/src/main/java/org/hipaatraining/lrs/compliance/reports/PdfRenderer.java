@@ -72,7 +72,7 @@ public class PdfRenderer {
             if (liberation != null) {
                 use(builder, document, FAMILY, liberation);
             } else {
-                builder.useFont(new WithoutSubstitutions(document, () -> new RandomAccessReadBuffer(bundledRegular())),
+                builder.useFont(new WithoutSubstitutions(document, PdfRenderer::bundledRegular),
                         FAMILY, 400, FontStyle.NORMAL, true);
             }
             if (dejavu != null) {
@@ -139,8 +139,11 @@ public class PdfRenderer {
         }
     }
 
-    private static InputStream bundledRegular() {
-        return PdfRenderer.class.getResourceAsStream(BUNDLED);
+    /** The regular face PDFBox ships, read whole (the resource's stream closed again). */
+    static RandomAccessRead bundledRegular() throws IOException {
+        try (InputStream in = PdfRenderer.class.getResourceAsStream(BUNDLED)) {
+            return new RandomAccessReadBuffer(in.readAllBytes());
+        }
     }
 
     private static Faces find(String regular, String bold, String italic) {

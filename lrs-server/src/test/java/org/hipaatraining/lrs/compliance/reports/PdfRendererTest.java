@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.apache.fontbox.ttf.model.GsubData;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -43,14 +42,12 @@ class PdfRendererTest {
 
     @Test
     void facesAreSetWithoutTheFontsGlyphSubstitutions() throws IOException {
-        String bundled = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
         try (PDDocument document = new PDDocument()) {
             // the font has substitutions PDFBox would apply to each string...
-            assertThat(PDType0Font.load(document, PdfRenderer.class.getResourceAsStream(bundled)).getGsubData())
+            assertThat(PDType0Font.load(document, PdfRenderer.bundledRegular(), true, true).getGsubData())
                     .isNotSameAs(GsubData.NO_DATA_FOUND);
             // ...and the renderer's face has none
-            PDType0Font face = (PDType0Font) new PdfRenderer.WithoutSubstitutions(document,
-                    () -> new RandomAccessReadBuffer(PdfRenderer.class.getResourceAsStream(bundled))).supply();
+            PDType0Font face = (PDType0Font) new PdfRenderer.WithoutSubstitutions(document, PdfRenderer::bundledRegular).supply();
             assertThat(face.getGsubData()).isSameAs(GsubData.NO_DATA_FOUND);
         }
     }

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -64,7 +65,7 @@ class IndexScanSqlTest {
         }
         assertThat(readInChunks(new byte[] {2}, new byte[] {3}, false)).containsExactlyElementsOf(expected);
         List<Long> newestFirst = new ArrayList<>(expected);
-        java.util.Collections.reverse(newestFirst);
+        Collections.reverse(newestFirst);
         assertThat(readInChunks(new byte[] {2}, new byte[] {3}, true)).containsExactlyElementsOf(newestFirst);
         assertThat(readInChunks(null, null, false)).hasSize(3000);
         assertThat(readInChunks(new byte[] {3}, null, true)).hasSize(1000).allMatch(pos -> pos % 3 == 2);
